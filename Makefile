@@ -1,0 +1,51 @@
+# okuma: `make serve` to read, `make test` to check everything.
+# Both install what is missing first (scripts/install-tools.sh).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+PORT ?= 8080
+
+# Everything the release build reads; `dist` is rebuilt only when one changes.
+BUILD_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock \
+	$(shell find src style public crates/okuma-core -type f 2>/dev/null)
+
+.PHONY: serve test tools browser build lint unit dom e2e clean
+
+serve: tools dist/.built
+	node scripts/serve.mjs dist $(PORT)
+
+build: tools dist/.built
+
+dist/.built: $(BUILD_INPUTS)
+	trunk build --release
+	touch $@
+
+tools:
+	@scripts/install-tools.sh build
+
+browser:
+	@scripts/install-tools.sh browser
+
+test: tools browser
+	$(MAKE) --no-print-directory lint unit dom e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p okuma-core -p okuma-cli --all-targets -- -D warnings
+	cargo clippy -p okuma --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+unit:
+	cargo test -p okuma-core -p okuma-cli
+
+dom:
+	cargo test -p okuma --target wasm32-unknown-unknown
+
+e2e: dist/.built
+	node --test --test-concurrency=1 e2e/
+
+clean:
+	rm -rf dist target/e2e

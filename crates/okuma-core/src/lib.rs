@@ -1,0 +1,25 @@
+//! okuma's core: the dataset model and every piece of logic that needs no DOM.
+//!
+//! The app (a Leptos CSR crate) and the publisher's CLI both depend on this
+//! crate, so the dataset has one definition and one parser. Everything here
+//! compiles and is tested natively (`cargo test -p okuma-core`).
+
+pub mod date;
+pub mod entry;
+pub mod error;
+pub mod language;
+pub mod site;
+
+pub use date::PartialDate;
+pub use entry::{
+    Block, BlockContent, Entry, Inline, LocalText, Mark, Person, Provenance, Source, Translation,
+};
+pub use error::DatasetError;
+pub use language::{Direction, Language, LanguageCode};
+pub use site::{EntrySummary, Site};
+
+/// The dataset format version this build reads and writes.
+///
+/// A file declares its version in a top-level `"format"` field; a reader
+/// refuses versions it does not know instead of guessing at their meaning.
+pub const FORMAT_VERSION: u32 = 1;

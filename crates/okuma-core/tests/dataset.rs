@@ -1,0 +1,197 @@
+//! Reading dataset files: the bundled dataset parses, and every kind of bad
+//! file is refused with an error that says what and where.
+
+use okuma_core::{BlockContent, DatasetError, Entry, Site};
+use serde_json::{json, Value};
+
+const SITE: &str = include_str!("../../../public/data/site.json");
+const SEED: &str =
+    include_str!("../../../public/data/entries/uzbekistan-kazakhstan-strategic-partnership.json");
+
+/// The bundled file, changed by `edit`, as JSON text.
+fn edited(text: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(text).unwrap();
+    edit(&mut value);
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+fn site() -> Site {
+    Site::from_json(SITE).expect("bundled site.json is valid")
+}
+
+#[test]
+fn bundled_site_offers_three_languages_in_order() {
+    let site = site();
+    let codes: Vec<_> = site.languages.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["en", "tr", "ru"]);
+    assert_eq!(site.default_language.as_str(), "en");
+    assert!(site
+        .entry("uzbekistan-kazakhstan-strategic-partnership")
+        .is_some());
+}
+
+#[test]
+fn seed_entry_has_every_paragraph_and_source() {
+    let entry = Entry::from_json(SEED, &site()).expect("seed entry is valid");
+    let en = &entry.translations[&"en".to_string().try_into().unwrap()];
+    assert_eq!(
+        en.title,
+        "A New Stage in Uzbekistan-Kazakhstan Relations: A Strong Strategic Partnership"
+    );
+    assert_eq!(en.body.len(), 8);
+    let first = en.body[0].content.plain_text();
+    assert!(first.starts_with("Kazakhstan and Uzbekistan celebrate the 30th anniversary"));
+    assert!(
+        first.contains("spirit of alliance. In this context"),
+        "note marks leave no stray digits: {first}"
+    );
+    assert!(matches!(en.body[4].content, BlockContent::Paragraph { .. }));
+    assert!(en.body[4]
+        .content
+        .plain_text()
+        .starts_with("Clause 3 of the said agreement"));
+    assert_eq!(entry.sources.len(), 4);
+    assert_eq!(entry.sources[3].ibid, Some(3));
+    assert!(entry.sources[..3]
+        .iter()
+        .all(|s| s.accessed.map(|d| d.to_string()) == Some("2022-12-14".into())));
+    assert_eq!(
+        entry.date.unwrap().to_string(),
+        "2022-12",
+        "known to the month, no invented day"
+    );
+}
+
+#[test]
+fn truncated_json_is_a_syntax_error_with_position() {
+    let cut = &SITE[..SITE.len() / 2];
+    match Site::from_json(cut) {
+        Err(DatasetError::Syntax { line, .. }) => assert!(line > 1),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_html_page_is_a_syntax_error_at_the_first_character() {
+    let html = "<!DOCTYPE html><html><body>index</body></html>";
+    match Site::from_json(html) {
+        Err(DatasetError::Syntax { line, column, .. }) => assert_eq!((line, column), (1, 1)),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn wrong_shape_names_the_json_path() {
+    let bad = edited(SITE, |v| v["languages"][1]["name"] = json!(7));
+    match Site::from_json(&bad) {
+        Err(DatasetError::Shape { path, message, .. }) => {
+            assert_eq!(path, "languages[1].name");
+            assert!(message.contains("invalid type"), "{message}");
+        }
+        other => panic!("expected a shape error, got {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_fields_are_refused_so_typos_do_not_vanish() {
+    let bad = edited(SITE, |v| {
+        let lang = v
+            .as_object_mut()
+            .unwrap()
+            .remove("default_language")
+            .unwrap();
+        v["defualt_language"] = lang;
+    });
+    let err = Site::from_json(&bad).unwrap_err();
+    assert!(err.to_string().contains("defualt_language"), "{err}");
+}
+
+#[test]
+fn a_newer_format_is_refused_by_version_not_by_shape() {
+    let newer = edited(SITE, |v| v["format"] = json!(2));
+    assert_eq!(
+        Site::from_json(&newer),
+        Err(DatasetError::UnsupportedFormat {
+            found: 2,
+            supported: 1
+        })
+    );
+    let missing = "{\"languages\": []}";
+    assert!(
+        matches!(Site::from_json(missing), Err(DatasetError::Invalid { path, .. }) if path == "format")
+    );
+}
+
+#[test]
+fn default_language_must_be_offered() {
+    let bad = edited(SITE, |v| v["default_language"] = json!("de"));
+    let err = Site::from_json(&bad).unwrap_err();
+    assert!(
+        matches!(&err, DatasetError::Invalid { path, .. } if path == "default_language"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_language_code_that_is_not_a_tag_is_refused() {
+    let bad = edited(SITE, |v| v["languages"][2]["code"] = json!("../ru"));
+    let err = Site::from_json(&bad).unwrap_err();
+    assert!(
+        matches!(&err, DatasetError::Shape { path, .. } if path == "languages[2].code"),
+        "{err}"
+    );
+}
+
+#[test]
+fn dangling_note_reference_is_refused() {
+    let bad = edited(SEED, |v| {
+        v["translations"]["en"]["body"][2]["content"][1]["number"] = json!(9)
+    });
+    let err = Entry::from_json(&bad, &site()).unwrap_err();
+    assert!(err.to_string().contains("note 9 has no source"), "{err}");
+}
+
+#[test]
+fn unsafe_link_scheme_is_refused() {
+    let bad =
+        edited(
+            SEED,
+            |v| {
+                v["translations"]["en"]["body"][0]["content"][1] =
+                    json!({"type": "link", "href": "javascript:alert(1)", "content": ["x"]})
+            },
+        );
+    let err = Entry::from_json(&bad, &site()).unwrap_err();
+    assert!(
+        err.to_string().contains("must start with https://"),
+        "{err}"
+    );
+}
+
+#[test]
+fn translation_in_a_language_the_site_lacks_is_refused() {
+    let bad = edited(SEED, |v| {
+        let en = v["translations"]["en"].clone();
+        v["translations"]["de"] = en;
+    });
+    let err = Entry::from_json(&bad, &site()).unwrap_err();
+    assert!(
+        matches!(&err, DatasetError::Invalid { path, .. } if path == "translations.de"),
+        "{err}"
+    );
+    let orphan = edited(SEED, |v| v["original_language"] = json!("tr"));
+    let err = Entry::from_json(&orphan, &site()).unwrap_err();
+    assert!(err.to_string().contains("original language"), "{err}");
+}
+
+#[test]
+fn a_bad_mark_says_what_is_wrong_with_it() {
+    let bad = edited(SEED, |v| {
+        v["translations"]["en"]["body"][0]["content"][1]["type"] = json!("footnote")
+    });
+    let err = Entry::from_json(&bad, &site()).unwrap_err();
+    assert!(
+        err.to_string().contains("unknown variant `footnote`"),
+        "{err}"
+    );
+}

@@ -1,0 +1,155 @@
+// A reader opens the site and reads the seed article; bad data answers
+// show a localised alert with a Retry that works.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, newPage, screenshot } from './harness.mjs';
+
+const SLUG = 'uzbekistan-kazakhstan-strategic-partnership';
+const TITLE = 'A New Stage in Uzbekistan-Kazakhstan Relations: A Strong Strategic Partnership';
+
+// The body paragraphs exactly as the seed page has them (footnote numbers
+// are glued to the text there, as they are in the rendered <sup>s).
+const seedLines = readFileSync(new URL('./fixtures/seed-en.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
+const bodyStart = seedLines.findIndex((l) => l.startsWith('Kazakhstan and Uzbekistan celebrate'));
+const bodyEnd = seedLines.findIndex((l) => /^1 “/.test(l));
+const SEED_PARAGRAPHS = seedLines.slice(bodyStart, bodyEnd);
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function openSeed(page) {
+  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  await page.locator('h1#entry-title').waitFor();
+}
+
+test('the root address leads to the archive, and its link to the seed article', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/`);
+  await page.waitForURL(`${env.base}/en/`);
+  const link = page.getByRole('link', { name: TITLE });
+  await link.click();
+  await page.waitForURL(`${env.base}/en/entries/${SLUG}`);
+  assert.equal(await page.locator('h1').innerText(), TITLE);
+  assert.deepEqual(page.uncaught, []);
+  assert.deepEqual(page.consoleErrors, []);
+});
+
+test('every paragraph of the seed body is on screen, in order', async () => {
+  assert.equal(SEED_PARAGRAPHS.length, 8);
+  const page = await newPage(env.browser);
+  await openSeed(page);
+  const shown = await page.locator('.entry-body p').allInnerTexts();
+  assert.deepEqual(shown, SEED_PARAGRAPHS);
+  assert.equal(await page.title(), `${TITLE} — okuma`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.locator('.entry-meta').innerText(), /December 2022/);
+  assert.deepEqual(page.uncaught, []);
+  assert.deepEqual(page.consoleErrors, []);
+  await screenshot(page, 'seed-en');
+});
+
+test('the four numbered sources show with their access dates', async () => {
+  const page = await newPage(env.browser);
+  await openSeed(page);
+  const notes = page.locator('.sources li');
+  assert.equal(await notes.count(), 4);
+  const texts = await notes.allInnerTexts();
+  const expected = [
+    ['Казахстан и Узбекистан отмечают 30-летие дипломатических отношений', 'WorldNews'],
+    ['Казахстан и Узбекистан готовят новый союз', 'Express'],
+    ['О подписании Договора между Республикой Казахстан и Республикой Узбекистан о союзнических отношениях', 'Открытые НПА'],
+  ];
+  expected.forEach(([title, publisher], i) => {
+    assert.ok(texts[i].includes(title), texts[i]);
+    assert.ok(texts[i].includes(publisher), texts[i]);
+    assert.ok(texts[i].includes('December 14, 2022'), texts[i]);
+  });
+  assert.match(texts[3], /^Ibid\./);
+  assert.equal(await page.locator('#note-1 .source-title').getAttribute('lang'), 'ru');
+  // The reference in the text leads to its note, and the note leads back.
+  await page.locator('#p1 sup a').click();
+  await page.waitForFunction(() => location.hash === '#note-1');
+  assert.ok(await page.locator('#note-1').isVisible());
+});
+
+test('the author is credited with a bio', async () => {
+  const page = await newPage(env.browser);
+  await openSeed(page);
+  assert.match(await page.locator('.entry-byline').innerText(), /Aidana Baktybek Kyzy/);
+  const card = page.locator('.author-card');
+  assert.match(await card.innerText(), /Aidana Baktybek Kyzy/);
+  assert.match(await card.locator('.author-bio').innerText(), /born in Bishkek in 1999/);
+});
+
+// A data request answered badly, then served again after Retry.
+const FAILURES = {
+  'status 500': { status: 500, contentType: 'text/plain', body: 'internal error', alert: /answered with an error \(500\)/ },
+  'an HTML page': { status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>', alert: /sent a web page instead of the data/ },
+  'truncated JSON': { status: 200, contentType: 'application/json', body: null, alert: /damaged or in a format/ },
+};
+
+for (const file of ['site.json', `entries/${SLUG}.json`]) {
+  for (const [name, failure] of Object.entries(FAILURES)) {
+    test(`${file} answered with ${name}: alert, then Retry recovers`, async () => {
+      const page = await newPage(env.browser);
+      const pattern = `**/data/${file}`;
+      await page.route(pattern, async (route) => {
+        let body = failure.body;
+        if (body === null) {
+          const real = await route.fetch();
+          const text = await real.text();
+          body = text.slice(0, Math.floor(text.length / 2));
+        }
+        await route.fulfill({ status: failure.status, contentType: failure.contentType, body });
+      });
+      await page.goto(`${env.base}/en/entries/${SLUG}`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), failure.alert);
+      assert.equal(await page.locator('h1#entry-title').count(), 0);
+      // The console gets the detail.
+      assert.ok(page.consoleErrors.some((e) => e.includes(`/data/${file}`)), page.consoleErrors.join('\n'));
+
+      await page.unroute(pattern);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.locator('h1#entry-title').waitFor();
+      assert.equal(await page.getByRole('alert').count(), 0);
+      assert.deepEqual(await page.locator('.entry-body p').allInnerTexts(), SEED_PARAGRAPHS);
+      assert.deepEqual(page.uncaught, []);
+    });
+  }
+}
+
+test('a network failure shows the alert too', async () => {
+  const page = await newPage(env.browser);
+  await page.route('**/data/site.json', (route) => route.abort('connectionrefused'));
+  await page.goto(`${env.base}/en/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /did not answer/);
+  await page.unroute('**/data/site.json');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('link', { name: TITLE }).waitFor();
+  assert.deepEqual(page.uncaught, []);
+  await screenshot(page, 'archive-en');
+});
+
+test('unknown slugs and pages get a not-found view with a way back', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/en/entries/no-such-entry`);
+  await page.getByRole('heading', { name: 'Not found' }).waitFor();
+  await page.getByRole('link', { name: 'Back to all entries' }).click();
+  await page.waitForURL(`${env.base}/en/`);
+  await page.goto(`${env.base}/ru/some/where/else`);
+  await page.getByRole('heading', { name: 'Не найдено' }).waitFor();
+  assert.deepEqual(page.uncaught, []);
+});

@@ -1,0 +1,29 @@
+//! The one view for a failed fetch: a localised alert and a working Retry.
+
+use crate::api::FetchError;
+use crate::i18n::Ui;
+use leptos::prelude::*;
+
+/// Shows why data could not be loaded, logs the detail to the console and
+/// offers Retry.
+///
+/// ```ignore
+/// view! { <FetchErrorView error=err ui=ui on_retry=move || site.refetch() /> }
+/// ```
+#[component]
+pub fn FetchErrorView(
+    error: FetchError,
+    ui: &'static Ui,
+    #[prop(into)] on_retry: Callback<()>,
+) -> impl IntoView {
+    leptos::logging::error!("okuma: {error}");
+    view! {
+        <div class="alert" role="alert">
+            <p class="alert-message">{error.message(ui)}</p>
+            <p class="alert-hint">{ui.error_hint}</p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                {ui.retry}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,78 @@
+//! The numbered sources under an entry, and the author card.
+
+use crate::i18n::Ui;
+use crate::intl::format_date;
+use leptos::prelude::*;
+use okuma_core::entry::check_href;
+use okuma_core::{LanguageCode, Person, Source};
+
+/// The notes list: each source's title in its own language (with `lang`),
+/// publisher and access date, and a link back to where the text cites it.
+#[component]
+pub fn SourceList(sources: Vec<Source>, ui: &'static Ui) -> impl IntoView {
+    let items = sources
+        .into_iter()
+        .map(|source| {
+            let number = source.number;
+            let body = if source.ibid.is_some() {
+                view! { <span class="source-ibid">{ui.ibid}</span> }.into_any()
+            } else {
+                let title = source.title.unwrap_or_default();
+                let lang = source.lang.map(String::from);
+                let title = match source.url.filter(|u| check_href(u).is_ok()) {
+                    Some(url) => view! { <a class="source-title" href=url lang=lang rel="noopener noreferrer">"“"{title}"”"</a> }.into_any(),
+                    None => view! { <cite class="source-title" lang=lang>"“"{title}"”"</cite> }.into_any(),
+                };
+                let publisher = source.publisher.map(|p| view! { ", " <span class="source-publisher">{p}</span> });
+                let accessed = source.accessed.map(|d| {
+                    let when = format_date(&d, ui.lang);
+                    view! { " (" {ui.accessed} " " <time datetime=d.to_string()>{when}</time> ")" }
+                });
+                view! { {title} {publisher} {accessed} "." }.into_any()
+            };
+            view! {
+                <li id=format!("note-{number}") value=number>
+                    {body}
+                    " "
+                    <a class="note-back" href=format!("#ref-{number}") aria-label=ui.back_to_text>"↩"</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="sources" aria-labelledby="sources-title">
+            <h2 id="sources-title">{ui.sources}</h2>
+            <ol>{items}</ol>
+        </section>
+    }
+}
+
+/// Who wrote the entry, with the bio in the reading language when there is
+/// one, else in the bio's original language (marked with its `lang`).
+#[component]
+pub fn AuthorCard(person: Person, reading: LanguageCode, ui: &'static Ui) -> impl IntoView {
+    let name = pick(&person.name, &reading)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_default();
+    let bio = pick(&person.bio, &reading).map(|(code, text)| {
+        let lang = (code != &reading).then(|| code.to_string());
+        view! { <p class="author-bio" lang=lang>{text.text.clone()}</p> }
+    });
+    view! {
+        <aside class="author-card" aria-labelledby="author-title">
+            <h2 id="author-title">{ui.about_author}</h2>
+            <p class="author-name">{name}</p>
+            {bio}
+        </aside>
+    }
+}
+
+/// The value in the reading language, else the first one there is.
+fn pick<'a, T>(
+    by_language: &'a std::collections::BTreeMap<LanguageCode, T>,
+    reading: &LanguageCode,
+) -> Option<(&'a LanguageCode, &'a T)> {
+    by_language
+        .get_key_value(reading)
+        .or_else(|| by_language.iter().next())
+}

@@ -1,0 +1,56 @@
+//! The last line of defence: a panic replaces the frozen page with a short
+//! "something went wrong" view and a reload button.
+//!
+//! Built with plain DOM calls and a JS-only click handler, because after a
+//! panic the wasm instance must not be entered again.
+
+use crate::i18n::ui;
+use wasm_bindgen::JsCast;
+
+/// Installs the panic hook: the console gets the panic message, the reader
+/// gets [`show_crash_view`].
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_view();
+    }));
+}
+
+/// Replaces the page body with the crash view, in the page's language.
+///
+/// Does nothing when there is no document (it never fails itself).
+pub fn show_crash_view() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default();
+    let text = ui(&lang);
+    let Some(body) = document.body() else {
+        return;
+    };
+    body.set_text_content(None);
+    let build = || -> Result<(), wasm_bindgen::JsValue> {
+        let main = document.create_element("main")?;
+        main.set_class_name("crash");
+        main.set_attribute("role", "alert")?;
+        let heading = document.create_element("h1")?;
+        heading.set_text_content(Some(text.crash_title));
+        let message = document.create_element("p")?;
+        message.set_text_content(Some(text.crash_body));
+        let button: web_sys::HtmlElement = document.create_element("button")?.dyn_into()?;
+        button.set_attribute("type", "button")?;
+        button.set_text_content(Some(text.reload));
+        let reload = js_sys::Function::new_no_args("window.location.reload()");
+        button.set_onclick(Some(&reload));
+        main.append_child(&heading)?;
+        main.append_child(&message)?;
+        main.append_child(&button)?;
+        body.append_child(&main)?;
+        button.focus()?;
+        Ok(())
+    };
+    let _ = build();
+}

@@ -1,0 +1,7 @@
+//! Mounts the reader: install the crash view first, so that even a panic
+//! during start-up leaves the reader a way forward.
+
+fn main() {
+    okuma::crash::install();
+    leptos::mount::mount_to_body(okuma::app::App);
+}

@@ -1,0 +1,200 @@
+//! Browser tests of the app's views, run in headless Chromium by
+//! `cargo test -p okuma --target wasm32-unknown-unknown`.
+
+use leptos::prelude::*;
+use okuma::api::FetchError;
+use okuma::components::entry_body::EntryBody;
+use okuma::components::fetch_error::FetchErrorView;
+use okuma::components::sources::SourceList;
+use okuma::i18n;
+use okuma::intl::format_date;
+use okuma_core::{DatasetError, Entry, PartialDate, Site};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SITE: &str = include_str!("../public/data/site.json");
+const SEED: &str =
+    include_str!("../public/data/entries/uzbekistan-kazakhstan-strategic-partnership.json");
+
+fn seed() -> Entry {
+    let site = Site::from_json(SITE).unwrap();
+    Entry::from_json(SEED, &site).unwrap()
+}
+
+/// A fresh container in the document to mount a view into.
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+async fn tick() {
+    // Let effects and the microtask queue settle.
+    let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn entry_body_renders_every_paragraph_with_its_stable_id() {
+    let entry = seed();
+    let blocks = entry.translations.values().next().unwrap().body.clone();
+    let root = container();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <EntryBody blocks note_label="Note" /> },
+    )
+    .forget();
+    let paragraphs = root.query_selector_all("p[data-block]").unwrap();
+    assert_eq!(paragraphs.length(), 8);
+    let first = root.query_selector("p#p1").unwrap().unwrap();
+    let text = first.text_content().unwrap();
+    assert!(
+        text.starts_with("Kazakhstan and Uzbekistan celebrate"),
+        "{text}"
+    );
+    let note = root
+        .query_selector("p#p1 sup a[href='#note-1']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(note.text_content().unwrap(), "1");
+    assert_eq!(note.get_attribute("aria-label").unwrap(), "Note 1");
+}
+
+#[wasm_bindgen_test]
+fn hostile_text_in_the_data_stays_text() {
+    let site = Site::from_json(SITE).unwrap();
+    let hostile = SEED.replacen(
+        "Kazakhstan and Uzbekistan celebrate",
+        "<img src=x onerror=alert(1)><script>boom()</script>",
+        1,
+    );
+    let entry = Entry::from_json(&hostile, &site).unwrap();
+    let blocks = entry.translations.values().next().unwrap().body.clone();
+    let root = container();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <EntryBody blocks note_label="Note" /> },
+    )
+    .forget();
+    assert!(root.query_selector("img, script").unwrap().is_none());
+    let text = root
+        .query_selector("p#p1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        text.starts_with("<img src=x onerror=alert(1)><script>"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn source_list_keeps_titles_in_their_own_language() {
+    let entry = seed();
+    let root = container();
+    let sources = entry.sources.clone();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <SourceList sources ui=&i18n::TR /> },
+    )
+    .forget();
+    let items = root.query_selector_all("li[id^='note-']").unwrap();
+    assert_eq!(items.length(), 4);
+    let title = root
+        .query_selector("#note-2 .source-title")
+        .unwrap()
+        .unwrap();
+    assert_eq!(title.get_attribute("lang").as_deref(), Some("ru"));
+    assert!(title
+        .text_content()
+        .unwrap()
+        .contains("Казахстан и Узбекистан готовят новый союз"));
+    let note2 = root
+        .query_selector("#note-2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(note2.contains("14 Aralık 2022"), "{note2}");
+    let note4 = root
+        .query_selector("#note-4")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(note4.contains("A.g.e."), "{note4}");
+}
+
+#[wasm_bindgen_test]
+async fn fetch_error_view_is_an_alert_whose_retry_works() {
+    let retried = Arc::new(AtomicUsize::new(0));
+    let count = retried.clone();
+    let root = container();
+    let error = FetchError::Dataset {
+        url: "/data/site.json".into(),
+        source: DatasetError::Syntax {
+            line: 1,
+            column: 1,
+            message: "expected value".into(),
+        },
+    };
+    leptos::mount::mount_to(root.clone(), move || {
+        let on_retry = Callback::new(move |()| {
+            count.fetch_add(1, Ordering::SeqCst);
+        });
+        view! { <FetchErrorView error ui=&i18n::RU on_retry /> }
+    })
+    .forget();
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(alert.text_content().unwrap().contains("данные повреждены"));
+    let button: web_sys::HtmlElement = alert
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(button.text_content().unwrap(), "Повторить");
+    button.click();
+    tick().await;
+    assert_eq!(retried.load(Ordering::SeqCst), 1);
+}
+
+#[wasm_bindgen_test]
+fn dates_are_as_precise_as_they_are_known_in_each_language() {
+    let month = PartialDate::parse("2022-12").unwrap();
+    let day = PartialDate::parse("2022-12-14").unwrap();
+    assert_eq!(format_date(&month, "en"), "December 2022");
+    assert_eq!(format_date(&day, "en"), "December 14, 2022");
+    assert_eq!(format_date(&day, "tr"), "14 Aralık 2022");
+    assert_eq!(format_date(&day, "ru"), "14 декабря 2022 г.");
+    assert_eq!(
+        format_date(&PartialDate::parse("1998").unwrap(), "ru"),
+        "1998"
+    );
+}
+
+#[wasm_bindgen_test]
+fn crash_view_replaces_the_page_with_a_reload_button() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    document
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "tr")
+        .unwrap();
+    okuma::crash::show_crash_view();
+    let body = document.body().unwrap();
+    let alert = body.query_selector("main[role=alert]").unwrap().unwrap();
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Bir şeyler ters gitti"));
+    let button = alert.query_selector("button").unwrap().unwrap();
+    assert_eq!(button.text_content().unwrap(), "Sayfayı yeniden yükle");
+    assert_eq!(document.active_element().unwrap(), button);
+}
