@@ -27,12 +27,22 @@ pub fn show_crash_view() {
         .document_element()
         .and_then(|html| html.get_attribute("lang"))
         .unwrap_or_default();
-    let text = ui(&lang);
-    let Some(body) = document.body() else {
-        return;
-    };
-    body.set_text_content(None);
-    let build = || -> Result<(), wasm_bindgen::JsValue> {
+    if let Some(body) = document.body() {
+        let _ = render_crash_view(&document, &body, &lang);
+    }
+}
+
+/// Replaces `root`'s children with the crash view in `lang` and focuses its
+/// button. Split from [`show_crash_view`] so that it can be tested without
+/// wiping the test page.
+pub fn render_crash_view(
+    document: &web_sys::Document,
+    root: &web_sys::Element,
+    lang: &str,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let text = ui(lang);
+    root.set_text_content(None);
+    {
         let main = document.create_element("main")?;
         main.set_class_name("crash");
         main.set_attribute("role", "alert")?;
@@ -48,9 +58,8 @@ pub fn show_crash_view() {
         main.append_child(&heading)?;
         main.append_child(&message)?;
         main.append_child(&button)?;
-        body.append_child(&main)?;
+        root.append_child(&main)?;
         button.focus()?;
-        Ok(())
-    };
-    let _ = build();
+    }
+    Ok(())
 }

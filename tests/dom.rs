@@ -182,14 +182,11 @@ fn dates_are_as_precise_as_they_are_known_in_each_language() {
 #[wasm_bindgen_test]
 fn crash_view_replaces_the_page_with_a_reload_button() {
     let document = web_sys::window().unwrap().document().unwrap();
-    document
-        .document_element()
-        .unwrap()
-        .set_attribute("lang", "tr")
-        .unwrap();
-    okuma::crash::show_crash_view();
-    let body = document.body().unwrap();
-    let alert = body.query_selector("main[role=alert]").unwrap().unwrap();
+    let root = container();
+    root.set_inner_text("the frozen page");
+    okuma::crash::render_crash_view(&document, &root, "tr").unwrap();
+    assert!(!root.text_content().unwrap().contains("the frozen page"));
+    let alert = root.query_selector("main[role=alert]").unwrap().unwrap();
     assert!(alert
         .text_content()
         .unwrap()

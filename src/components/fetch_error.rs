@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// Shows why data could not be loaded, logs the detail to the console and
 /// offers Retry.
 ///
-/// ```ignore
+/// ```text
 /// view! { <FetchErrorView error=err ui=ui on_retry=move || site.refetch() /> }
 /// ```
 #[component]
