@@ -10,15 +10,23 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
 # Everything the release build reads; `dist` is rebuilt only when one changes.
-BUILD_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock \
+BUILD_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock public/data/site.json \
 	$(shell find src style public crates/okuma-core -type f 2>/dev/null)
+CONTENT := $(shell find content -type f 2>/dev/null)
+OKUMA := cargo run --quiet --release -p okuma-cli --
 
-.PHONY: serve test tools browser build lint unit dom e2e clean
+.PHONY: serve test tools browser build data lint unit dom e2e clean
 
 serve: tools dist/.built
 	node scripts/serve.mjs dist $(PORT)
 
 build: tools dist/.built
+
+# The bundled dataset is built from content/ (one source of truth).
+data: public/data/site.json
+
+public/data/site.json: $(CONTENT)
+	$(OKUMA) build content -o public/data
 
 dist/.built: $(BUILD_INPUTS)
 	trunk build --release
@@ -40,6 +48,9 @@ lint:
 
 unit:
 	cargo test -p okuma-core -p okuma-cli
+	$(OKUMA) build content -o public/data --verify
+	$(OKUMA) check public/data
+	$(OKUMA) schema -o docs/schema --verify
 
 dom:
 	cargo test -p okuma --target wasm32-unknown-unknown

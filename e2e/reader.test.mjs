@@ -153,3 +153,34 @@ test('unknown slugs and pages get a not-found view with a way back', async () =>
   await page.getByRole('heading', { name: 'Не найдено' }).waitFor();
   assert.deepEqual(page.uncaught, []);
 });
+
+// The seed in each language the dataset offers: its own title, all eight
+// paragraphs, notes whose Russian titles keep lang="ru", dates by Intl.
+const LANGUAGES = {
+  tr: { title: /^Özbekistan-Kazakistan İlişkilerinde Yeni Bir Aşama/, date: '14 Aralık 2022', month: 'Aralık 2022', sources: 'Kaynaklar', bio: /1999 yılında Bişkek'te doğmuştur/ },
+  ru: { title: /^Новый этап в узбекско-казахстанских отношениях/, date: '14 декабря 2022 г.', month: 'декабрь 2022 г.', sources: 'Источники', bio: /Бишкек/ },
+};
+
+for (const [code, want] of Object.entries(LANGUAGES)) {
+  test(`the seed article reads in ${code}`, async () => {
+    const page = await newPage(env.browser);
+    await page.goto(`${env.base}/${code}/entries/${SLUG}`);
+    await page.locator('h1#entry-title').waitFor();
+    assert.match(await page.locator('h1').innerText(), want.title);
+    assert.equal(await page.locator('html').getAttribute('lang'), code);
+    const paragraphs = await page.locator('.entry-body p').allInnerTexts();
+    assert.equal(paragraphs.length, 8);
+    for (const [i, text] of paragraphs.entries()) {
+      assert.ok(text.length > 80, `paragraph ${i + 1} has text`);
+      assert.notEqual(text, SEED_PARAGRAPHS[i], `paragraph ${i + 1} is translated`);
+    }
+    assert.equal(await page.getByRole('heading', { name: want.sources }).count(), 1);
+    assert.equal(await page.locator('#note-3 .source-title').getAttribute('lang'), 'ru');
+    assert.ok((await page.locator('#note-1').innerText()).includes(want.date));
+    assert.ok((await page.locator('.entry-meta').innerText()).toLowerCase().includes(want.month.toLowerCase()));
+    assert.match(await page.locator('.author-bio').innerText(), want.bio);
+    assert.deepEqual(page.uncaught, []);
+    assert.deepEqual(page.consoleErrors, []);
+    await screenshot(page, `seed-${code}`);
+  });
+}

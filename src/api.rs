@@ -3,7 +3,7 @@
 
 use crate::i18n::Ui;
 use gloo_net::http::{Request, Response};
-use okuma_core::{DatasetError, Entry, Site};
+use okuma_core::{CatalogPage, DatasetError, Entry, Site};
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -29,6 +29,17 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// Whether the file simply is not there (an unknown slug, say).
+    pub fn is_not_found(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Status {
+                status: 404 | 410,
+                ..
+            }
+        )
+    }
+
     /// The message a reader sees, in their language.
     pub fn message(&self, ui: &Ui) -> String {
         match self {
@@ -45,6 +56,15 @@ pub async fn fetch_site() -> Result<Arc<Site>, FetchError> {
     let url = format!("{DATA_ROOT}/site.json");
     let text = fetch_text(&url).await?;
     Site::from_json(&text)
+        .map(Arc::new)
+        .map_err(|source| dataset_error(url, source, &text))
+}
+
+/// One page of the archive's entry cards in a reading language.
+pub async fn fetch_catalog_page(lang: &str, page: u32) -> Result<Arc<CatalogPage>, FetchError> {
+    let url = format!("{DATA_ROOT}/catalog/{lang}/{page}.json");
+    let text = fetch_text(&url).await?;
+    CatalogPage::from_json(&text)
         .map(Arc::new)
         .map_err(|source| dataset_error(url, source, &text))
 }

@@ -69,10 +69,11 @@ fn entry_body_renders_every_paragraph_with_its_stable_id() {
 fn hostile_text_in_the_data_stays_text() {
     let site = Site::from_json(SITE).unwrap();
     let hostile = SEED.replacen(
-        "Kazakhstan and Uzbekistan celebrate",
+        "celebrate the 30th anniversary",
         "<img src=x onerror=alert(1)><script>boom()</script>",
         1,
     );
+    assert_ne!(hostile, SEED);
     let entry = Entry::from_json(&hostile, &site).unwrap();
     let blocks = entry.translations.values().next().unwrap().body.clone();
     let root = container();
@@ -89,7 +90,7 @@ fn hostile_text_in_the_data_stays_text() {
         .text_content()
         .unwrap();
     assert!(
-        text.starts_with("<img src=x onerror=alert(1)><script>"),
+        text.contains("Uzbekistan <img src=x onerror=alert(1)><script>"),
         "{text}"
     );
 }

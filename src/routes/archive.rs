@@ -1,5 +1,6 @@
-//! `/{lang}/`: the list of entries in the reading language.
+//! `/{lang}/`: the archive's entries in the reading language, newest first.
 
+use crate::api::{fetch_catalog_page, FetchError};
 use crate::app::SiteData;
 use crate::components::fetch_error::FetchErrorView;
 use crate::components::not_found::NotFound;
@@ -8,23 +9,58 @@ use crate::i18n;
 use crate::intl::format_date;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use okuma_core::Site;
+use okuma_core::{CatalogPage, LanguageCode, Site};
+use std::sync::Arc;
+
+/// What the archive shows once its files have arrived.
+#[derive(Clone)]
+enum Loaded {
+    Page(Arc<Site>, Option<Arc<CatalogPage>>),
+    UnknownLanguage(Arc<Site>),
+}
 
 #[component]
 pub fn ArchivePage() -> impl IntoView {
     let site = SiteData::use_context();
     let params = use_params_map();
     let lang = move || params.read().get("lang").unwrap_or_default();
+    let loaded = LocalResource::new(move || {
+        let lang = lang();
+        async move {
+            let site = site.0.await?;
+            if site.language(&lang).is_none() {
+                return Ok(Loaded::UnknownLanguage(site));
+            }
+            let page = if site.catalog.pages > 0 {
+                Some(fetch_catalog_page(&lang, 1).await?)
+            } else {
+                None
+            };
+            Ok::<_, FetchError>(Loaded::Page(site, page))
+        }
+    });
+    let retry = move || {
+        if matches!(site.0.get_untracked(), Some(Err(_))) {
+            site.0.refetch();
+        } else {
+            loaded.refetch();
+        }
+    };
     view! {
         <Suspense fallback=move || view! { <p class="loading">{i18n::ui(&lang()).loading}</p> }>
             {move || Suspend::new(async move {
                 let lang = lang();
                 let ui = i18n::ui(&lang);
-                match site.0.await {
-                    Ok(site) => archive(&site, lang).into_any(),
+                match loaded.await {
+                    Ok(Loaded::Page(site, page)) => archive(&site, page, lang).into_any(),
+                    Ok(Loaded::UnknownLanguage(site)) => view! {
+                        <main id="main" class="page">
+                            <NotFound ui message=ui.unknown_language back_href=format!("/{}/", site.default_language) />
+                        </main>
+                    }.into_any(),
                     Err(error) => view! {
                         <main id="main" class="page">
-                            <FetchErrorView error ui on_retry=move || site.0.refetch() />
+                            <FetchErrorView error ui on_retry=retry />
                         </main>
                     }.into_any(),
                 }
@@ -33,44 +69,39 @@ pub fn ArchivePage() -> impl IntoView {
     }
 }
 
-fn archive(site: &Site, lang: String) -> impl IntoView + use<> {
+fn archive(site: &Site, page: Option<Arc<CatalogPage>>, lang: String) -> impl IntoView + use<> {
     let ui = i18n::ui(&lang);
-    let Some(language) = site.language(&lang) else {
-        let fallback = site.default_language.to_string();
-        return view! {
-            <main id="main" class="page">
-                <NotFound ui message=ui.unknown_language back_href=format!("/{fallback}/") />
-            </main>
-        }
-        .into_any();
-    };
-    let code = language.code.clone();
+    let code = LanguageCode::parse(&lang).unwrap_or_else(|_| site.default_language.clone());
     let site_title = site.title_in(&code).to_string();
-    let items = site
-        .entries
-        .iter()
-        .filter_map(|entry| {
-            // The reading language's text, else the original's, marked with its lang.
-            let (text_lang, text) = entry
-                .translations
-                .get_key_value(&code)
-                .or_else(|| entry.translations.get_key_value(&entry.original_language))
-                .or_else(|| entry.translations.iter().next())
-                .map(|(l, t)| (l.clone(), t.clone()))?;
-            let other_lang = (text_lang != code).then(|| text_lang.to_string());
-            let href = format!("/{code}/entries/{}", entry.slug);
-            let date = entry.date.map(|d| {
+    let items = page
+        .map(|page| page.entries.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|card| {
+            // A card in a fallback language carries that language's tag.
+            let other_lang = (card.lang != code).then(|| card.lang.to_string());
+            let href = format!("/{code}/entries/{}", card.slug);
+            let kind = site
+                .kinds
+                .get(&card.kind)
+                .and_then(|names| names.get(&code))
+                .cloned()
+                .unwrap_or_else(|| card.kind.clone());
+            let date = card.date.map(|d| {
                 view! { <time datetime=d.to_string()>{format_date(&d, ui.lang)}</time> }
             });
-            Some(view! {
+            view! {
                 <li class="entry-card">
                     <h2 lang=other_lang.clone()>
-                        <a href=href>{text.title}</a>
+                        <a href=href>{card.title}</a>
                     </h2>
-                    <p class="entry-meta">{date}</p>
-                    <p class="entry-summary" lang=other_lang>{text.summary}</p>
+                    <p class="entry-meta">
+                        <span class="entry-kind">{kind}</span>
+                        {date}
+                    </p>
+                    <p class="entry-summary" lang=other_lang>{card.summary}</p>
                 </li>
-            })
+            }
         })
         .collect_view();
     view! {
@@ -79,5 +110,4 @@ fn archive(site: &Site, lang: String) -> impl IntoView + use<> {
             <ul class="entry-list">{items}</ul>
         </PageFrame>
     }
-    .into_any()
 }

@@ -37,11 +37,14 @@ pub fn EntryPage() -> impl IntoView {
             if site.language(&lang).is_none() {
                 return Ok(Loaded::UnknownLanguage(site));
             }
-            if site.entry(&slug).is_none() {
+            if okuma_core::site::check_slug(&slug).is_err() {
                 return Ok(Loaded::UnknownSlug);
             }
-            let entry = fetch_entry(&site, &slug).await?;
-            Ok::<_, FetchError>(Loaded::Entry(site, entry))
+            match fetch_entry(&site, &slug).await {
+                Ok(entry) => Ok(Loaded::Entry(site, entry)),
+                Err(error) if error.is_not_found() => Ok(Loaded::UnknownSlug),
+                Err(error) => Err::<_, FetchError>(error),
+            }
         }
     });
     // Retry the file that failed: the site file (which re-runs this page's

@@ -1,152 +1,127 @@
-//! `okuma check DIR`: reads every file of a dataset as the reader would and
-//! reports each problem on one line: file, where in it, what is wrong.
+//! `okuma check DIR`: a content directory (with `site.toml`) or a built
+//! dataset (with `site.json`), checked as the reader will read it.
 
-use okuma_core::{Entry, Site};
-use std::fmt;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use crate::content::{read_content, SourceMap};
+use crate::report::{Problem, Problems};
+use okuma_core::{check_files, Dataset, Files};
+use std::path::Path;
 
-/// One thing wrong with a dataset.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub file: PathBuf,
-    pub severity: Severity,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}: {level}: {}", self.file.display(), self.message)
+/// Checks whatever `dir` holds and lists its problems.
+pub fn check_dir(dir: &Path) -> Problems {
+    if dir.join("site.toml").exists() {
+        check_content(dir).1
+    } else {
+        check_data(dir)
     }
 }
 
-/// Checks the dataset in `dir` and lists its problems (empty when clean).
-pub fn check_dir(dir: &Path) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let error = |file: &Path, message: String| Problem {
-        file: file.to_path_buf(),
-        severity: Severity::Error,
-        message,
+/// Reads content and checks the dataset it makes, mapping each problem of
+/// the built entries back to the Markdown file and line it comes from.
+pub fn check_content(dir: &Path) -> (Option<Dataset>, Problems) {
+    let (dataset, map, mut problems) = read_content(dir);
+    let Some(dataset) = dataset else {
+        return (None, problems);
     };
-    let site_path = dir.join("site.json");
-    let site = match std::fs::read_to_string(&site_path) {
-        Err(err) => {
-            problems.push(error(&site_path, format!("cannot read the file: {err}")));
+    let files = dataset.files();
+    for found in check_files(&files) {
+        problems.push(place(dir, &map, &found.file, found.issue));
+    }
+    (Some(dataset), problems)
+}
+
+/// Where in the content a problem of a built file comes from.
+fn place(dir: &Path, map: &SourceMap, file: &str, issue: okuma_core::Issue) -> Problem {
+    let slug = file
+        .strip_prefix("entries/")
+        .and_then(|f| f.strip_suffix(".json"));
+    if let Some(langs) = slug.and_then(|s| map.entries.get(s)) {
+        // translations.{lang}.body[{n}]… → that language's file, that block's line.
+        let mut parts = issue.path.splitn(3, '.');
+        if let (Some("translations"), Some(lang)) = (parts.next(), parts.next()) {
+            let lang = lang.split('.').next().unwrap_or(lang);
+            if let Some(source) = langs
+                .iter()
+                .find(|(code, _)| code.as_str() == lang)
+                .map(|(_, v)| v)
+            {
+                let block = parts
+                    .next()
+                    .and_then(|rest| rest.strip_prefix("body["))
+                    .and_then(|rest| rest.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok());
+                let line = block
+                    .and_then(|b| source.block_lines.get(b).copied())
+                    .or(Some(source.front_line));
+                return Problem::from_issue(&source.file, line, issue);
+            }
+        }
+        if let Some(source) = langs.values().next() {
+            return Problem::from_issue(&source.file, Some(source.front_line), issue);
+        }
+    }
+    Problem::from_issue(&dir.join(file), None, issue)
+}
+
+/// Reads every `.json` file under `dir` and checks them as one dataset.
+pub fn check_data(dir: &Path) -> Problems {
+    let mut problems = Problems::default();
+    let files = match read_files(dir) {
+        Ok(files) => files,
+        Err(problem) => {
+            problems.push(problem);
             return problems;
         }
-        Ok(text) => match Site::from_json(&text) {
-            Ok(site) => site,
-            Err(err) => {
-                problems.push(error(&site_path, err.to_string()));
-                return problems;
-            }
-        },
     };
-    for summary in &site.entries {
-        let path = dir.join("entries").join(format!("{}.json", summary.slug));
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) => {
-                problems.push(error(
-                    &path,
-                    format!("listed in site.json but cannot be read: {err}"),
-                ));
-                continue;
-            }
-        };
-        match Entry::from_json(&text, &site) {
-            Err(err) => problems.push(error(&path, err.to_string())),
-            Ok(entry) => {
-                if entry.slug != summary.slug {
-                    problems.push(error(
-                        &path,
-                        format!(
-                            "slug: {:?} differs from the file name and site.json ({:?})",
-                            entry.slug, summary.slug
-                        ),
-                    ));
-                }
-                for code in entry.translations.keys() {
-                    if !summary.translations.contains_key(code) {
-                        problems.push(Problem {
-                            file: path.clone(),
-                            severity: Severity::Warning,
-                            message: format!(
-                                "translations.{code}: not listed in site.json, so readers will not find it in the archive"
-                            ),
-                        });
-                    }
-                }
-            }
-        }
+    for found in check_files(&files) {
+        problems.push(Problem::from_issue(
+            &dir.join(&found.file),
+            None,
+            found.issue,
+        ));
     }
     problems
 }
 
-pub fn run(dir: &Path) -> ExitCode {
-    let problems = check_dir(dir);
-    for problem in &problems {
-        println!("{problem}");
+/// Every `.json` file under `dir`, keyed by its path relative to `dir`.
+pub fn read_files(dir: &Path) -> Result<Files, Problem> {
+    let mut files = Files::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let read = std::fs::read_dir(&folder).map_err(|err| {
+            Problem::error(
+                &folder,
+                None,
+                ".",
+                format!("cannot read the folder: {err}"),
+                None,
+            )
+        })?;
+        for item in read.flatten() {
+            let path = item.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let relative = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text = match std::fs::read(&path).map(String::from_utf8) {
+                    Ok(Ok(text)) => text,
+                    Ok(Err(_)) => "\u{fffd}not UTF-8".to_string(),
+                    Err(err) => {
+                        return Err(Problem::error(
+                            &path,
+                            None,
+                            ".",
+                            format!("cannot read the file: {err}"),
+                            None,
+                        ));
+                    }
+                };
+                files.insert(relative, text);
+            }
+        }
     }
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    let warnings = problems.len() - errors;
-    println!(
-        "okuma check: {errors} error(s), {warnings} warning(s) in {}",
-        dir.display()
-    );
-    if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn bundled() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-    }
-
-    #[test]
-    fn bundled_dataset_is_clean() {
-        assert_eq!(check_dir(&bundled()), vec![]);
-    }
-
-    #[test]
-    fn a_missing_directory_is_one_clear_error() {
-        let problems = check_dir(Path::new("/nonexistent/okuma"));
-        assert_eq!(problems.len(), 1);
-        assert!(problems[0]
-            .to_string()
-            .contains("site.json: error: cannot read the file"));
-    }
-
-    #[test]
-    fn a_listed_entry_without_a_file_is_reported() {
-        let dir = std::env::temp_dir().join(format!("okuma-check-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("entries")).unwrap();
-        std::fs::copy(bundled().join("site.json"), dir.join("site.json")).unwrap();
-        let problems = check_dir(&dir);
-        std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].severity, Severity::Error);
-        assert!(problems[0]
-            .message
-            .contains("listed in site.json but cannot be read"));
-    }
+    Ok(files)
 }

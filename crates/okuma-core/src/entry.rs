@@ -3,9 +3,11 @@
 //! `entries/{slug}.json` file, fetched when a reader opens the entry.
 
 use crate::date::PartialDate;
-use crate::error::{parse_json, DatasetError};
+use crate::entity::{EntityRecord, Person};
+use crate::error::DatasetError;
+use crate::issue::Issues;
 use crate::language::LanguageCode;
-use crate::site::{check_format, Site};
+use crate::site::{check_slug, parse_checked, Site};
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,6 +15,7 @@ use std::fmt;
 
 /// A full entry, as stored in `entries/{slug}.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub format: u32,
@@ -23,8 +26,16 @@ pub struct Entry {
     pub original_language: LanguageCode,
     /// Publication date, only as precise as it is known.
     pub date: Option<PartialDate>,
+    /// Topic ids (names are in `site.json`).
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// The people credited, with their bios, so the entry needs no other file.
     #[serde(default)]
     pub authors: Vec<Person>,
+    /// Every entity the entry is about or mentions, with its names and
+    /// description, for mention previews and facets.
+    #[serde(default)]
+    pub entities: BTreeMap<String, EntityRecord>,
     /// Numbered sources; body text refers to them by number.
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -33,6 +44,7 @@ pub struct Entry {
 
 /// The entry's text in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Translation {
     pub title: String,
@@ -46,6 +58,7 @@ pub struct Translation {
 
 /// Where a text comes from: written in this language, or translated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Provenance {
     Original,
@@ -64,6 +77,7 @@ impl Provenance {
 
 /// One block of body text, with an id that is stable across translations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Block {
     pub id: String,
     #[serde(flatten)]
@@ -72,6 +86,7 @@ pub struct Block {
 
 /// What a block holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BlockContent {
     Paragraph {
@@ -97,6 +112,7 @@ pub enum BlockContent {
 /// `{"type": "link", "href": "https://…", "content": [...]}`,
 /// `{"type": "mention", "entity": "kazakhstan", "content": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Inline {
     Text(String),
@@ -105,6 +121,7 @@ pub enum Inline {
 
 /// An inline mark: emphasis, a link, a footnote reference or a mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Mark {
     Emphasis {
@@ -152,6 +169,7 @@ impl<'de> Deserialize<'de> for Inline {
 
 /// A numbered source (footnote).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub number: u32,
@@ -171,18 +189,9 @@ pub struct Source {
     pub accessed: Option<PartialDate>,
 }
 
-/// A person credited on an entry, with a name and a bio per language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Person {
-    pub id: String,
-    pub name: BTreeMap<LanguageCode, String>,
-    #[serde(default)]
-    pub bio: BTreeMap<LanguageCode, LocalText>,
-}
-
 /// A short text in one language, with where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalText {
     pub text: String,
@@ -192,42 +201,131 @@ pub struct LocalText {
 impl Entry {
     /// Parses and checks an entry file against the site it belongs to.
     pub fn from_json(text: &str, site: &Site) -> Result<Entry, DatasetError> {
-        check_format(text)?;
-        let entry: Entry = parse_json(text)?;
-        entry.validate(site)?;
-        Ok(entry)
+        parse_checked(text, |entry: &Entry, issues| entry.check(site, issues))
     }
 
-    /// The source a note number points to, following "Ibid." to its original.
+    /// The source a note number points to.
     pub fn source(&self, number: u32) -> Option<&Source> {
         self.sources.iter().find(|s| s.number == number)
     }
 
-    /// Checks what the types alone cannot: references resolve, ids are unique,
-    /// every language is one the site offers, links use safe schemes.
-    pub fn validate(&self, site: &Site) -> Result<(), DatasetError> {
+    /// The translation a text was written in.
+    pub fn original(&self) -> Option<&Translation> {
+        self.translations.get(&self.original_language)
+    }
+
+    /// Records what the types alone cannot catch: references resolve, ids
+    /// are unique, translations are aligned with the original, every
+    /// language is one the site offers, links use safe schemes.
+    pub fn check(&self, site: &Site, issues: &mut Issues) {
+        if let Err(message) = check_slug(&self.slug) {
+            issues.error("slug", message);
+        }
+        if !site.kinds.is_empty() && !site.kinds.contains_key(&self.kind) {
+            issues
+                .error(
+                    "kind",
+                    format!("kind {:?} is not one of the site's kinds", self.kind),
+                )
+                .hint(format!(
+                    "use one of: {}",
+                    site.kinds.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+        }
+        for (i, topic) in self.topics.iter().enumerate() {
+            if !site.topics.contains_key(topic) {
+                issues
+                    .error(
+                        format!("topics[{i}]"),
+                        format!("topic {topic:?} is not one of the site's topics"),
+                    )
+                    .hint("add it to the site's topics or fix the spelling");
+            }
+        }
         if self.translations.is_empty() {
-            return Err(DatasetError::invalid(
-                "translations",
-                "an entry needs at least one translation",
-            ));
+            issues.error("translations", "an entry needs at least one translation");
         }
         if !self.translations.contains_key(&self.original_language) {
-            return Err(DatasetError::invalid(
-                "original_language",
-                format!(
-                    "there is no translation in the original language {:?}",
-                    self.original_language.as_str()
-                ),
-            ));
+            issues
+                .error(
+                    "original_language",
+                    format!(
+                        "there is no translation in the original language {:?}",
+                        self.original_language.as_str()
+                    ),
+                )
+                .hint("add the original text, or correct original_language");
         }
+        self.check_sources(issues);
+        let numbers: BTreeSet<u32> = self.sources.iter().map(|s| s.number).collect();
+        for (code, translation) in &self.translations {
+            let at = format!("translations.{code}");
+            if !site.offers(code) {
+                issues
+                    .error(
+                        &at,
+                        format!(
+                            "language {:?} is not one of the site's languages",
+                            code.as_str()
+                        ),
+                    )
+                    .hint("add the language to the site, or fix the language code");
+            }
+            translation.check(&at, &numbers, &self.entities, issues);
+            match &translation.provenance {
+                Provenance::Original if code != &self.original_language => {
+                    issues
+                        .error(
+                            format!("{at}.provenance"),
+                            "only the original language's text can be marked original",
+                        )
+                        .hint("mark it {\"type\": \"translation\", \"from\": …}");
+                }
+                Provenance::Translation { from, .. } if !self.translations.contains_key(from) => {
+                    issues.warning(
+                        format!("{at}.provenance.from"),
+                        format!(
+                            "translated from {:?}, which this entry does not have",
+                            from.as_str()
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+        if let Some(original) = self.original() {
+            for (code, translation) in &self.translations {
+                if code != &self.original_language {
+                    check_alignment(
+                        original,
+                        translation,
+                        &format!("translations.{code}"),
+                        issues,
+                    );
+                }
+            }
+        }
+        for (p, person) in self.authors.iter().enumerate() {
+            if person.name.is_empty() {
+                issues.error(format!("authors[{p}].name"), "an author needs a name");
+            }
+        }
+        for (id, entity) in &self.entities {
+            if entity.name.is_empty() {
+                issues.error(format!("entities.{id}.name"), "an entity needs a name");
+            }
+        }
+    }
+
+    fn check_sources(&self, issues: &mut Issues) {
         let mut numbers = BTreeSet::new();
         for (i, source) in self.sources.iter().enumerate() {
+            let at = format!("sources[{i}]");
             if !numbers.insert(source.number) {
-                return Err(DatasetError::invalid(
-                    format!("sources[{i}].number"),
+                issues.error(
+                    format!("{at}.number"),
                     format!("note {} is numbered twice", source.number),
-                ));
+                );
             }
             match source.ibid {
                 Some(target)
@@ -236,95 +334,141 @@ impl Entry {
                         .iter()
                         .any(|s| s.number == target && s.ibid.is_none()) =>
                 {
-                    return Err(DatasetError::invalid(
-                        format!("sources[{i}].ibid"),
-                        format!("\"ibid\" points to note {target}, which is not a full source"),
-                    ));
+                    issues
+                        .error(
+                            format!("{at}.ibid"),
+                            format!("\"ibid\" points to note {target}, which is not a full source"),
+                        )
+                        .hint("point it at an earlier note that has a title");
                 }
                 None if source.title.as_deref().is_none_or(|t| t.trim().is_empty()) => {
-                    return Err(DatasetError::invalid(
-                        format!("sources[{i}].title"),
+                    issues.error(
+                        format!("{at}.title"),
                         "a source needs a title (or \"ibid\")",
-                    ));
+                    );
                 }
                 _ => {}
             }
             if let Some(url) = &source.url {
-                check_href(url)
-                    .map_err(|m| DatasetError::invalid(format!("sources[{i}].url"), m))?;
+                if let Err(message) = check_href(url) {
+                    issues.error(format!("{at}.url"), message);
+                }
             }
         }
-        for (code, translation) in &self.translations {
-            let at = format!("translations.{code}");
-            if !site.offers(code) {
-                return Err(DatasetError::invalid(
-                    at,
+    }
+}
+
+impl Translation {
+    fn check(
+        &self,
+        at: &str,
+        numbers: &BTreeSet<u32>,
+        entities: &BTreeMap<String, EntityRecord>,
+        issues: &mut Issues,
+    ) {
+        if self.title.trim().is_empty() {
+            issues.error(format!("{at}.title"), "the title is empty");
+        }
+        let mut ids = BTreeSet::new();
+        for (b, block) in self.body.iter().enumerate() {
+            let at = format!("{at}.body[{b}]");
+            if block.id.is_empty()
+                || !block
+                    .id
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            {
+                issues.error(
+                    format!("{at}.id"),
                     format!(
-                        "language {:?} is not one of the site's languages",
-                        code.as_str()
+                        "block id {:?} must be letters, digits, '-' or '_'",
+                        block.id
                     ),
-                ));
+                );
+            } else if !ids.insert(block.id.as_str()) {
+                issues.error(
+                    format!("{at}.id"),
+                    format!("block id {:?} is used twice", block.id),
+                );
             }
-            if translation.title.trim().is_empty() {
-                return Err(DatasetError::invalid(
-                    format!("{at}.title"),
-                    "the title is empty",
-                ));
+            if let BlockContent::Heading { level, .. } = block.content {
+                if !(2..=4).contains(&level) {
+                    issues.error(
+                        format!("{at}.level"),
+                        format!("heading level {level} must be 2, 3 or 4"),
+                    );
+                }
             }
-            let mut ids = BTreeSet::new();
-            for (b, block) in translation.body.iter().enumerate() {
-                let at = format!("{at}.body[{b}]");
-                if block.id.is_empty()
-                    || !block
-                        .id
-                        .bytes()
-                        .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
-                {
-                    return Err(DatasetError::invalid(
-                        format!("{at}.id"),
-                        format!(
-                            "block id {:?} must be letters, digits, '-' or '_'",
-                            block.id
-                        ),
-                    ));
+            block.content.for_each_mark(&mut |mark| match mark {
+                Mark::Note { number } if !numbers.contains(number) => {
+                    issues
+                        .error(&at, format!("note {number} has no source"))
+                        .hint(format!(
+                            "add a source numbered {number}, or fix the reference"
+                        ));
                 }
-                if !ids.insert(block.id.as_str()) {
-                    return Err(DatasetError::invalid(
-                        format!("{at}.id"),
-                        format!("block id {:?} is used twice", block.id),
-                    ));
-                }
-                let mut problem = None;
-                block.content.for_each_mark(&mut |mark| {
-                    if problem.is_some() {
-                        return;
+                Mark::Link { href, .. } => {
+                    if let Err(message) = check_href(href) {
+                        issues.error(&at, message);
                     }
-                    match mark {
-                        Mark::Note { number } if !numbers.contains(number) => {
-                            problem = Some(format!("note {number} has no source"));
-                        }
-                        Mark::Link { href, .. } => {
-                            if let Err(m) = check_href(href) {
-                                problem = Some(m);
-                            }
-                        }
-                        _ => {}
-                    }
-                });
-                if let Some(message) = problem {
-                    return Err(DatasetError::invalid(at, message));
                 }
-            }
+                Mark::Mention { entity, .. } if !entities.contains_key(entity) => {
+                    issues
+                        .error(&at, format!("mention of unknown entity {entity:?}"))
+                        .hint("add the entity, or fix the id");
+                }
+                _ => {}
+            });
         }
-        for (p, person) in self.authors.iter().enumerate() {
-            if person.name.is_empty() {
-                return Err(DatasetError::invalid(
-                    format!("authors[{p}].name"),
-                    "an author needs a name",
-                ));
-            }
+    }
+}
+
+/// A translation must have the original's blocks, in order, citing the same notes.
+fn check_alignment(
+    original: &Translation,
+    translation: &Translation,
+    at: &str,
+    issues: &mut Issues,
+) {
+    let ids = |t: &Translation| t.body.iter().map(|b| b.id.clone()).collect::<Vec<_>>();
+    let (want, got) = (ids(original), ids(translation));
+    if want != got {
+        let missing: Vec<_> = want
+            .iter()
+            .filter(|id| !got.contains(id))
+            .cloned()
+            .collect();
+        let extra: Vec<_> = got
+            .iter()
+            .filter(|id| !want.contains(id))
+            .cloned()
+            .collect();
+        let detail = match (missing.is_empty(), extra.is_empty()) {
+            (false, _) => format!("missing blocks {}", missing.join(", ")),
+            (true, false) => format!("blocks not in the original: {}", extra.join(", ")),
+            (true, true) => "blocks in a different order".to_string(),
+        };
+        issues
+            .error(
+                format!("{at}.body"),
+                format!("not aligned with the original: {detail}"),
+            )
+            .hint("a translation has the original's blocks, in the same order");
+        return;
+    }
+    for (b, (o, t)) in original.body.iter().zip(&translation.body).enumerate() {
+        let (want, got) = (o.content.note_numbers(), t.content.note_numbers());
+        if want != got {
+            issues
+                .error(
+                    format!("{at}.body[{b}]"),
+                    format!(
+                        "cites notes {want:?} in the original but {got:?} here (block {:?})",
+                        o.id
+                    ),
+                )
+                .hint("keep each footnote reference in the same block as in the original");
         }
-        Ok(())
     }
 }
 
@@ -339,6 +483,18 @@ impl BlockContent {
             }
             BlockContent::List { items, .. } => items.iter().map(Vec::as_slice).collect(),
         }
+    }
+
+    /// The note numbers cited in this block, sorted.
+    pub fn note_numbers(&self) -> Vec<u32> {
+        let mut numbers = Vec::new();
+        self.for_each_mark(&mut |mark| {
+            if let Mark::Note { number } = mark {
+                numbers.push(*number);
+            }
+        });
+        numbers.sort_unstable();
+        numbers
     }
 
     fn for_each_mark(&self, f: &mut impl FnMut(&Mark)) {

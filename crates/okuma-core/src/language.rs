@@ -63,6 +63,7 @@ impl fmt::Display for LanguageCode {
 
 /// Writing direction, for the `dir` attribute.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     #[default]
@@ -81,6 +82,7 @@ impl Direction {
 
 /// A language the site offers, in the order the language switcher lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     pub code: LanguageCode,

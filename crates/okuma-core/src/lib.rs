@@ -4,19 +4,31 @@
 //! crate, so the dataset has one definition and one parser. Everything here
 //! compiles and is tested natively (`cargo test -p okuma-core`).
 
+pub mod catalog;
+pub mod dataset;
 pub mod date;
+pub mod entity;
 pub mod entry;
 pub mod error;
+pub mod facets;
+pub mod issue;
 pub mod language;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod site;
 
+pub use catalog::{CatalogPage, EntryCard};
+pub use dataset::{check_files, Dataset, FileIssue, Files};
 pub use date::PartialDate;
+pub use entity::{EntityKind, EntityRecord, EntityTable, PeopleTable, Person};
 pub use entry::{
-    Block, BlockContent, Entry, Inline, LocalText, Mark, Person, Provenance, Source, Translation,
+    Block, BlockContent, Entry, Inline, LocalText, Mark, Provenance, Source, Translation,
 };
 pub use error::DatasetError;
+pub use facets::{Facet, FacetTable, FacetValue};
+pub use issue::{Issue, Issues, Severity};
 pub use language::{Direction, Language, LanguageCode};
-pub use site::{EntrySummary, Site};
+pub use site::{CatalogIndex, LocalNames, Site};
 
 /// The dataset format version this build reads and writes.
 ///

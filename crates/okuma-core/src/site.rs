@@ -1,46 +1,53 @@
-//! The site file (`site.json`): the languages a dataset offers, the site's
-//! title per language, and the list of entries with their titles.
+//! The site file (`site.json`): fetched first and small whatever the size of
+//! the archive. It names the languages, kinds and topics, and says how many
+//! catalog pages there are; everything that grows with the archive lives in
+//! other files.
 
-use crate::date::PartialDate;
 use crate::error::{parse_json, DatasetError};
+use crate::issue::Issues;
 use crate::language::{Language, LanguageCode};
 use crate::FORMAT_VERSION;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The site file: fetched first, small, and enough to draw the archive.
+/// A short text per language (a name, a title).
+pub type LocalNames = BTreeMap<LanguageCode, String>;
+
+/// The site file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Site {
+    /// Dataset format version; this reader understands `1`.
     pub format: u32,
     /// The language used when nothing else decides.
     pub default_language: LanguageCode,
     /// Offered languages, in the switcher's order.
     pub languages: Vec<Language>,
     /// The site's name per language.
-    pub title: BTreeMap<LanguageCode, String>,
-    pub entries: Vec<EntrySummary>,
-}
-
-/// What the archive needs to list an entry, without its body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EntrySummary {
-    pub slug: String,
-    pub kind: String,
-    pub original_language: LanguageCode,
-    pub date: Option<PartialDate>,
-    /// Title and summary per available language.
-    pub translations: BTreeMap<LanguageCode, SummaryText>,
-}
-
-/// An entry's title and summary in one language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SummaryText {
-    pub title: String,
+    pub title: LocalNames,
+    /// Names of entry kinds (`analysis`, `explainer`, …) per language.
     #[serde(default)]
-    pub summary: String,
+    pub kinds: BTreeMap<String, LocalNames>,
+    /// Names of topics per language.
+    #[serde(default)]
+    pub topics: BTreeMap<String, LocalNames>,
+    /// How the archive is split into catalog pages.
+    pub catalog: CatalogIndex,
+}
+
+/// Where the archive's entry cards are: `catalog/{lang}/{page}.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CatalogIndex {
+    /// Number of entries in the archive.
+    pub entries: u32,
+    /// Entry cards per catalog page.
+    pub page_size: u32,
+    /// Number of pages per language (the same for every language: an entry
+    /// missing in a language is listed there in a fallback language).
+    pub pages: u32,
 }
 
 #[derive(Deserialize)]
@@ -72,7 +79,22 @@ pub(crate) fn check_format(text: &str) -> Result<(), DatasetError> {
     }
 }
 
-/// A slug is a URL path segment: lowercase letters, digits and hyphens.
+/// Parses a whole file: format version, shape, then the file's own checks.
+pub(crate) fn parse_checked<T: serde::de::DeserializeOwned>(
+    text: &str,
+    check: impl FnOnce(&T, &mut Issues),
+) -> Result<T, DatasetError> {
+    check_format(text)?;
+    let value: T = parse_json(text)?;
+    let mut issues = Issues::default();
+    check(&value, &mut issues);
+    match issues.first_error() {
+        Some(issue) => Err(DatasetError::invalid(&issue.path, &issue.message)),
+        None => Ok(value),
+    }
+}
+
+/// A slug or id is a URL path segment: lowercase letters, digits and single hyphens.
 pub fn check_slug(slug: &str) -> Result<(), String> {
     let ok = !slug.is_empty()
         && slug.len() <= 200
@@ -80,12 +102,13 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
-        && !slug.ends_with('-');
+        && !slug.ends_with('-')
+        && !slug.contains("--");
     if ok {
         Ok(())
     } else {
         Err(format!(
-            "slug {slug:?} must be lowercase letters, digits and single hyphens"
+            "{slug:?} must be lowercase ASCII letters, digits and single hyphens"
         ))
     }
 }
@@ -98,15 +121,13 @@ impl Site {
     /// let site = Site::from_json(r#"{
     ///   "format": 1, "default_language": "en",
     ///   "languages": [{"code": "en", "name": "English"}],
-    ///   "title": {"en": "okuma"}, "entries": []
+    ///   "title": {"en": "okuma"},
+    ///   "catalog": {"entries": 0, "page_size": 50, "pages": 0}
     /// }"#).unwrap();
     /// assert_eq!(site.default_language.as_str(), "en");
     /// ```
     pub fn from_json(text: &str) -> Result<Site, DatasetError> {
-        check_format(text)?;
-        let site: Site = parse_json(text)?;
-        site.validate()?;
-        Ok(site)
+        parse_checked(text, Site::check)
     }
 
     /// Whether the site offers a language.
@@ -128,75 +149,83 @@ impl Site {
             .unwrap_or("okuma")
     }
 
-    pub fn entry(&self, slug: &str) -> Option<&EntrySummary> {
-        self.entries.iter().find(|e| e.slug == slug)
-    }
-
-    pub fn validate(&self) -> Result<(), DatasetError> {
+    /// Records everything wrong with the site file.
+    pub fn check(&self, issues: &mut Issues) {
         if self.languages.is_empty() {
-            return Err(DatasetError::invalid(
-                "languages",
-                "the site offers no language",
-            ));
+            issues
+                .error("languages", "the site offers no language")
+                .hint("list at least one language, e.g. {\"code\": \"en\", \"name\": \"English\"}");
         }
         let mut seen = BTreeSet::new();
         for (i, language) in self.languages.iter().enumerate() {
             if !seen.insert(&language.code) {
-                return Err(DatasetError::invalid(
+                issues.error(
                     format!("languages[{i}].code"),
                     format!("language {:?} is listed twice", language.code.as_str()),
-                ));
+                );
             }
             if language.name.trim().is_empty() {
-                return Err(DatasetError::invalid(
-                    format!("languages[{i}].name"),
-                    "the language has no name",
-                ));
+                issues
+                    .error(format!("languages[{i}].name"), "the language has no name")
+                    .hint("use the language's name in itself, e.g. \"Türkçe\"");
             }
         }
         if !self.offers(&self.default_language) {
-            return Err(DatasetError::invalid(
-                "default_language",
-                format!(
-                    "{:?} is not one of the site's languages",
-                    self.default_language.as_str()
-                ),
-            ));
+            issues
+                .error(
+                    "default_language",
+                    format!(
+                        "{:?} is not one of the site's languages",
+                        self.default_language.as_str()
+                    ),
+                )
+                .hint("add it to \"languages\" or choose one listed there");
         }
-        let mut slugs = BTreeSet::new();
-        for (i, entry) in self.entries.iter().enumerate() {
-            let at = format!("entries[{i}]");
-            check_slug(&entry.slug).map_err(|m| DatasetError::invalid(format!("{at}.slug"), m))?;
-            if !slugs.insert(entry.slug.as_str()) {
-                return Err(DatasetError::invalid(
-                    format!("{at}.slug"),
-                    format!("slug {:?} is used twice", entry.slug),
-                ));
-            }
-            if entry.translations.is_empty() {
-                return Err(DatasetError::invalid(
-                    format!("{at}.translations"),
-                    "the entry has no translation",
-                ));
-            }
-            for (code, text) in &entry.translations {
+        let names = [("title", &self.title)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .chain(self.kinds.iter().map(|(k, v)| (format!("kinds.{k}"), v)))
+            .chain(self.topics.iter().map(|(k, v)| (format!("topics.{k}"), v)));
+        for (at, by_language) in names {
+            for (code, name) in by_language {
                 if !self.offers(code) {
-                    return Err(DatasetError::invalid(
-                        format!("{at}.translations.{code}"),
+                    issues.error(
+                        format!("{at}.{code}"),
                         format!(
                             "language {:?} is not one of the site's languages",
                             code.as_str()
                         ),
-                    ));
+                    );
                 }
-                if text.title.trim().is_empty() {
-                    return Err(DatasetError::invalid(
-                        format!("{at}.translations.{code}.title"),
-                        "the title is empty",
-                    ));
+                if name.trim().is_empty() {
+                    issues.error(format!("{at}.{code}"), "the name is empty");
                 }
             }
         }
-        Ok(())
+        let ids = (self.kinds.keys().map(|id| ("kinds", id)))
+            .chain(self.topics.keys().map(|id| ("topics", id)));
+        for (table, id) in ids {
+            if let Err(message) = check_slug(id) {
+                issues.error(format!("{table}.{id}"), message);
+            }
+        }
+        let catalog = &self.catalog;
+        if catalog.page_size == 0 {
+            issues.error(
+                "catalog.page_size",
+                "a catalog page must hold at least one entry",
+            );
+        } else if catalog.pages != catalog.entries.div_ceil(catalog.page_size) {
+            issues.error(
+                "catalog.pages",
+                format!(
+                    "{} entries at {} per page make {} pages, not {}",
+                    catalog.entries,
+                    catalog.page_size,
+                    catalog.entries.div_ceil(catalog.page_size),
+                    catalog.pages
+                ),
+            );
+        }
     }
 }

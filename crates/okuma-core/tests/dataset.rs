@@ -1,12 +1,14 @@
-//! Reading dataset files: the bundled dataset parses, and every kind of bad
-//! file is refused with an error that says what and where.
+//! Reading dataset files: the bundled dataset (built from content/) parses,
+//! and every kind of bad file is refused with an error that says what and
+//! where.
 
-use okuma_core::{BlockContent, DatasetError, Entry, Site};
+use okuma_core::{BlockContent, CatalogPage, DatasetError, Entry, Inline, Mark, Site};
 use serde_json::{json, Value};
 
 const SITE: &str = include_str!("../../../public/data/site.json");
 const SEED: &str =
     include_str!("../../../public/data/entries/uzbekistan-kazakhstan-strategic-partnership.json");
+const CATALOG_TR: &str = include_str!("../../../public/data/catalog/tr/1.json");
 
 /// The bundled file, changed by `edit`, as JSON text.
 fn edited(text: &str, edit: impl FnOnce(&mut Value)) -> String {
@@ -19,21 +21,38 @@ fn site() -> Site {
     Site::from_json(SITE).expect("bundled site.json is valid")
 }
 
+fn seed() -> Entry {
+    Entry::from_json(SEED, &site()).expect("seed entry is valid")
+}
+
+fn lang(code: &str) -> okuma_core::LanguageCode {
+    okuma_core::LanguageCode::parse(code).unwrap()
+}
+
+/// Index of the first note mark in the first paragraph of the English text.
+fn first_note_index(value: &Value) -> usize {
+    value["translations"]["en"]["body"][0]["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|run| run["type"] == "note")
+        .unwrap()
+}
+
 #[test]
 fn bundled_site_offers_three_languages_in_order() {
     let site = site();
     let codes: Vec<_> = site.languages.iter().map(|l| l.code.as_str()).collect();
     assert_eq!(codes, ["en", "tr", "ru"]);
     assert_eq!(site.default_language.as_str(), "en");
-    assert!(site
-        .entry("uzbekistan-kazakhstan-strategic-partnership")
-        .is_some());
+    assert!(site.catalog.entries >= 17, "the seed and its explainers");
+    assert_eq!(site.kinds[&"analysis".to_string()][&lang("tr")], "Analiz");
 }
 
 #[test]
-fn seed_entry_has_every_paragraph_and_source() {
-    let entry = Entry::from_json(SEED, &site()).expect("seed entry is valid");
-    let en = &entry.translations[&"en".to_string().try_into().unwrap()];
+fn seed_entry_has_every_paragraph_and_source_in_three_languages() {
+    let entry = seed();
+    let en = &entry.translations[&lang("en")];
     assert_eq!(
         en.title,
         "A New Stage in Uzbekistan-Kazakhstan Relations: A Strong Strategic Partnership"
@@ -43,30 +62,88 @@ fn seed_entry_has_every_paragraph_and_source() {
     assert!(first.starts_with("Kazakhstan and Uzbekistan celebrate the 30th anniversary"));
     assert!(
         first.contains("spirit of alliance. In this context"),
-        "note marks leave no stray digits: {first}"
+        "{first}"
     );
-    assert!(matches!(en.body[4].content, BlockContent::Paragraph { .. }));
     assert!(en.body[4]
         .content
         .plain_text()
         .starts_with("Clause 3 of the said agreement"));
+    for code in ["tr", "ru"] {
+        let translation = &entry.translations[&lang(code)];
+        assert!(
+            translation.provenance.is_translation(),
+            "{code} is marked as a translation"
+        );
+        let ids =
+            |t: &okuma_core::Translation| t.body.iter().map(|b| b.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(translation), ids(en), "{code} is aligned");
+        for (o, t) in en.body.iter().zip(&translation.body) {
+            assert_eq!(o.content.note_numbers(), t.content.note_numbers());
+        }
+    }
+    assert!(entry.translations[&lang("ru")].body[3]
+        .content
+        .plain_text()
+        .contains("Мирзиёев"));
     assert_eq!(entry.sources.len(), 4);
     assert_eq!(entry.sources[3].ibid, Some(3));
     assert!(entry.sources[..3]
         .iter()
-        .all(|s| s.accessed.map(|d| d.to_string()) == Some("2022-12-14".into())));
+        .all(
+            |s| s.accessed.map(|d| d.to_string()) == Some("2022-12-14".into())
+                && s.lang.as_ref().map(|l| l.as_str()) == Some("ru")
+        ));
     assert_eq!(
         entry.date.unwrap().to_string(),
         "2022-12",
         "known to the month, no invented day"
     );
+    let bio = &entry.authors[0].bio;
+    assert!(
+        !bio[&lang("tr")].provenance.is_translation(),
+        "the Turkish bio is the original"
+    );
+    assert!(bio[&lang("en")].provenance.is_translation());
+    assert!(bio[&lang("ru")].provenance.is_translation());
+}
+
+#[test]
+fn mentions_point_at_entities_the_entry_carries() {
+    let entry = seed();
+    let en = &entry.translations[&lang("en")];
+    let BlockContent::Paragraph { content } = &en.body[0].content else {
+        panic!("p1 is a paragraph")
+    };
+    let Inline::Mark(Mark::Mention { entity, .. }) = &content[0] else {
+        panic!("p1 starts with a mention of Kazakhstan: {content:?}")
+    };
+    assert_eq!(entity, "kazakhstan");
+    assert_eq!(entry.entities[entity].name[&lang("ru")], "Казахстан");
+}
+
+#[test]
+fn catalog_pages_list_every_entry_in_the_reading_language_or_a_marked_fallback() {
+    let page = CatalogPage::from_json(CATALOG_TR).unwrap();
+    assert_eq!(page.lang.as_str(), "tr");
+    let seed = page
+        .entries
+        .iter()
+        .find(|c| c.slug == "uzbekistan-kazakhstan-strategic-partnership")
+        .unwrap();
+    assert_eq!(seed.lang.as_str(), "tr");
+    assert!(
+        seed.title.starts_with("Özbekistan-Kazakistan"),
+        "{}",
+        seed.title
+    );
+    assert_eq!(seed.languages.len(), 3);
 }
 
 #[test]
 fn truncated_json_is_a_syntax_error_with_position() {
-    let cut = &SITE[..SITE.len() / 2];
-    match Site::from_json(cut) {
-        Err(DatasetError::Syntax { line, .. }) => assert!(line > 1),
+    let cut = &SEED[..SEED.len() / 2];
+    match Entry::from_json(cut, &site()) {
+        Err(DatasetError::Syntax { .. }) => {}
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
@@ -145,7 +222,8 @@ fn a_language_code_that_is_not_a_tag_is_refused() {
 #[test]
 fn dangling_note_reference_is_refused() {
     let bad = edited(SEED, |v| {
-        v["translations"]["en"]["body"][2]["content"][1]["number"] = json!(9)
+        let i = first_note_index(v);
+        v["translations"]["en"]["body"][0]["content"][i]["number"] = json!(9)
     });
     let err = Entry::from_json(&bad, &site()).unwrap_err();
     assert!(err.to_string().contains("note 9 has no source"), "{err}");
@@ -153,14 +231,11 @@ fn dangling_note_reference_is_refused() {
 
 #[test]
 fn unsafe_link_scheme_is_refused() {
-    let bad =
-        edited(
-            SEED,
-            |v| {
-                v["translations"]["en"]["body"][0]["content"][1] =
-                    json!({"type": "link", "href": "javascript:alert(1)", "content": ["x"]})
-            },
-        );
+    let bad = edited(SEED, |v| {
+        let i = first_note_index(v);
+        v["translations"]["en"]["body"][0]["content"][i] =
+            json!({"type": "link", "href": "javascript:alert(1)", "content": ["x"]})
+    });
     let err = Entry::from_json(&bad, &site()).unwrap_err();
     assert!(
         err.to_string().contains("must start with https://"),
@@ -179,7 +254,9 @@ fn translation_in_a_language_the_site_lacks_is_refused() {
         matches!(&err, DatasetError::Invalid { path, .. } if path == "translations.de"),
         "{err}"
     );
-    let orphan = edited(SEED, |v| v["original_language"] = json!("tr"));
+    let orphan = edited(SEED, |v| {
+        v["translations"].as_object_mut().unwrap().remove("en");
+    });
     let err = Entry::from_json(&orphan, &site()).unwrap_err();
     assert!(err.to_string().contains("original language"), "{err}");
 }
@@ -187,7 +264,8 @@ fn translation_in_a_language_the_site_lacks_is_refused() {
 #[test]
 fn a_bad_mark_says_what_is_wrong_with_it() {
     let bad = edited(SEED, |v| {
-        v["translations"]["en"]["body"][0]["content"][1]["type"] = json!("footnote")
+        let i = first_note_index(v);
+        v["translations"]["en"]["body"][0]["content"][i]["type"] = json!("footnote")
     });
     let err = Entry::from_json(&bad, &site()).unwrap_err();
     assert!(

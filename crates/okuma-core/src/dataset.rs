@@ -1,0 +1,481 @@
+//! A whole dataset: how it is split into files for the reader, and how a
+//! set of files is checked as a whole. No filesystem here: files are paths
+//! relative to the dataset root, mapped to their text.
+//!
+//! ```text
+//! site.json                   languages, kinds, topics, catalog size
+//! catalog/{lang}/{page}.json  entry cards, newest first, PAGE_SIZE per page
+//! facets.json                 facet value → entry numbers
+//! entities.json               entity names and descriptions
+//! people.json                 credited people's names
+//! entries/{slug}.json         one entry with all its translations
+//! ```
+
+use crate::catalog::{CatalogPage, EntryCard};
+use crate::entity::{EntityRecord, EntityTable, PeopleTable};
+use crate::entry::Entry;
+use crate::error::{parse_json, DatasetError};
+use crate::facets::{Facet, FacetTable, FacetValue, FACETS};
+use crate::issue::{Issue, Issues, Severity};
+use crate::language::LanguageCode;
+use crate::site::{check_format, CatalogIndex, LocalNames, Site};
+use crate::FORMAT_VERSION;
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Entry cards per catalog page.
+pub const PAGE_SIZE: u32 = 50;
+
+/// Everything a dataset holds, before it is split into files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// The site; its `catalog` is recomputed when files are written.
+    pub site: Site,
+    pub entries: Vec<Entry>,
+    pub entities: BTreeMap<String, EntityRecord>,
+    pub people: BTreeMap<String, LocalNames>,
+}
+
+/// A file of the dataset: a path relative to the dataset root, and its text.
+pub type Files = BTreeMap<String, String>;
+
+/// A problem in one file of a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileIssue {
+    pub file: String,
+    pub issue: Issue,
+}
+
+impl std::fmt::Display for FileIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.issue)
+    }
+}
+
+impl Dataset {
+    /// Entries in archive order: newest first (undated last), then by slug.
+    pub fn ordered(&self) -> Vec<&Entry> {
+        let mut entries: Vec<&Entry> = self.entries.iter().collect();
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        entries
+    }
+
+    /// Splits the dataset into its files, as pretty-free compact JSON.
+    pub fn files(&self) -> Files {
+        let ordered = self.ordered();
+        let count = ordered.len() as u32;
+        let mut site = self.site.clone();
+        site.format = FORMAT_VERSION;
+        site.catalog = CatalogIndex {
+            entries: count,
+            page_size: PAGE_SIZE,
+            pages: count.div_ceil(PAGE_SIZE),
+        };
+        let mut files = Files::new();
+        let mut put = |path: String, value: &dyn erased::Json| {
+            files.insert(path, value.to_json());
+        };
+        put("site.json".into(), &site);
+        for language in &site.languages {
+            let cards: Vec<EntryCard> = ordered
+                .iter()
+                .enumerate()
+                .map(|(id, entry)| card(id as u32, entry, &language.code))
+                .collect();
+            for (p, chunk) in cards.chunks(PAGE_SIZE as usize).enumerate() {
+                let page = CatalogPage {
+                    format: FORMAT_VERSION,
+                    lang: language.code.clone(),
+                    page: p as u32 + 1,
+                    entries: chunk.to_vec(),
+                };
+                put(format!("catalog/{}/{}.json", language.code, p + 1), &page);
+            }
+        }
+        put("facets.json".into(), &self.facet_table(&ordered));
+        put(
+            "entities.json".into(),
+            &EntityTable {
+                format: FORMAT_VERSION,
+                entities: self.entities.clone(),
+            },
+        );
+        put(
+            "people.json".into(),
+            &PeopleTable {
+                format: FORMAT_VERSION,
+                people: self.people.clone(),
+            },
+        );
+        for entry in &self.entries {
+            let mut entry = entry.clone();
+            entry.format = FORMAT_VERSION;
+            put(format!("entries/{}.json", entry.slug), &entry);
+        }
+        files
+    }
+
+    fn facet_table(&self, ordered: &[&Entry]) -> FacetTable {
+        let mut values: BTreeMap<&str, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+        for (n, entry) in ordered.iter().enumerate() {
+            let mut add = |facet: &'static str, value: String| {
+                let list = values.entry(facet).or_default().entry(value).or_default();
+                if list.last() != Some(&(n as u32)) {
+                    list.push(n as u32);
+                }
+            };
+            add("kind", entry.kind.clone());
+            for topic in &entry.topics {
+                add("topic", topic.clone());
+            }
+            for (id, entity) in &entry.entities {
+                if let Some(facet) = entity.kind.facet() {
+                    add(facet, id.clone());
+                }
+            }
+            for person in &entry.authors {
+                add("author", person.id.clone());
+            }
+            if let Some(date) = entry.date {
+                add("year", date.year.to_string());
+            }
+            for code in entry.translations.keys() {
+                add("language", code.to_string());
+            }
+        }
+        FacetTable {
+            format: FORMAT_VERSION,
+            entries: ordered.len() as u32,
+            facets: FACETS
+                .iter()
+                .map(|id| Facet {
+                    id: id.to_string(),
+                    values: values
+                        .remove(id)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(id, entries)| FacetValue { id, entries })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The card for an entry in a reading language: its text there, else the original's.
+fn card(id: u32, entry: &Entry, reading: &LanguageCode) -> EntryCard {
+    let (lang, translation) = entry
+        .translations
+        .get_key_value(reading)
+        .or_else(|| entry.translations.get_key_value(&entry.original_language))
+        .or_else(|| entry.translations.iter().next())
+        .map(|(l, t)| (l.clone(), Some(t)))
+        .unwrap_or((entry.original_language.clone(), None));
+    EntryCard {
+        id,
+        slug: entry.slug.clone(),
+        kind: entry.kind.clone(),
+        date: entry.date,
+        original_language: entry.original_language.clone(),
+        lang,
+        title: translation.map(|t| t.title.clone()).unwrap_or_default(),
+        summary: translation.map(|t| t.summary.clone()).unwrap_or_default(),
+        languages: entry.translations.keys().cloned().collect(),
+        topics: entry.topics.clone(),
+        entities: entry.entities.keys().cloned().collect(),
+        authors: entry.authors.iter().map(|p| p.id.clone()).collect(),
+    }
+}
+
+/// Serialising through a trait object keeps `files()` to one `put`.
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> String {
+            // Serialising our own types to a String cannot fail.
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
+}
+
+/// Turns a file's read error into the issue the publisher sees.
+fn read_issue(error: DatasetError) -> Issue {
+    let (path, message, hint) = match error {
+        DatasetError::Syntax {
+            line,
+            column,
+            message,
+        } => (
+            ".".to_string(),
+            format!("not valid JSON at line {line}, column {column}: {message}"),
+            Some("the file may be cut short or not be JSON at all".to_string()),
+        ),
+        DatasetError::Shape {
+            path,
+            line,
+            column,
+            message,
+        } => (
+            path,
+            format!("{message} (line {line}, column {column})"),
+            None,
+        ),
+        DatasetError::UnsupportedFormat { found, supported } => (
+            "format".to_string(),
+            format!("format {found} is not supported"),
+            Some(format!("this tool reads and writes format {supported}")),
+        ),
+        DatasetError::Invalid { path, message } => (path, message, None),
+    };
+    Issue {
+        severity: Severity::Error,
+        path,
+        message,
+        hint,
+    }
+}
+
+/// Parses a file for checking: format and shape problems become one issue.
+fn parse_file<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
+    check_format(text).map_err(read_issue)?;
+    parse_json(text).map_err(read_issue)
+}
+
+/// Checks a whole dataset given as files, and lists every problem found.
+///
+/// Reads `site.json`, then every other file it implies and every file that
+/// is present; reports each problem with its file and JSON path.
+pub fn check_files(files: &Files) -> Vec<FileIssue> {
+    let mut out = Vec::new();
+    let mut report = |file: &str, issues: Issues| {
+        out.extend(issues.0.into_iter().map(|issue| FileIssue {
+            file: file.to_string(),
+            issue,
+        }));
+    };
+    let one = |issue: Issue| Issues(vec![issue]);
+    let Some(site_text) = files.get("site.json") else {
+        let mut issues = Issues::default();
+        issues
+            .error(".", "the dataset has no site.json")
+            .hint("run `okuma build CONTENT_DIR -o DIR` to make one");
+        report("site.json", issues);
+        return out;
+    };
+    let site: Site = match parse_file(site_text) {
+        Ok(site) => site,
+        Err(issue) => {
+            report("site.json", one(issue));
+            return out;
+        }
+    };
+    let mut issues = Issues::default();
+    site.check(&mut issues);
+    let site_broken = issues.has_errors();
+    report("site.json", issues);
+    if site_broken {
+        return out;
+    }
+
+    let entities: Option<EntityTable> = match files
+        .get("entities.json")
+        .map(|t| parse_file::<EntityTable>(t))
+    {
+        Some(Ok(table)) => Some(table),
+        Some(Err(issue)) => {
+            report("entities.json", one(issue));
+            None
+        }
+        None => {
+            let mut issues = Issues::default();
+            issues.error(".", "the file is missing");
+            report("entities.json", issues);
+            None
+        }
+    };
+    if let Some(Err(issue)) = files
+        .get("people.json")
+        .map(|t| parse_file::<PeopleTable>(t))
+    {
+        report("people.json", one(issue));
+    }
+
+    // Entries: every file under entries/, each checked on its own, then as a set.
+    let mut slugs = BTreeSet::new();
+    for (path, text) in files.iter().filter(|(p, _)| p.starts_with("entries/")) {
+        let Some(stem) = path
+            .strip_prefix("entries/")
+            .and_then(|p| p.strip_suffix(".json"))
+        else {
+            continue;
+        };
+        let entry: Entry = match parse_file(text) {
+            Ok(entry) => entry,
+            Err(issue) => {
+                report(path, one(issue));
+                continue;
+            }
+        };
+        let mut issues = Issues::default();
+        entry.check(&site, &mut issues);
+        if entry.slug != stem {
+            issues
+                .error(
+                    "slug",
+                    format!("slug {:?} differs from the file name {stem:?}", entry.slug),
+                )
+                .hint("the file of entry S is entries/S.json");
+        }
+        if let Some(table) = &entities {
+            for id in entry.entities.keys() {
+                if !table.entities.contains_key(id) {
+                    issues
+                        .error(
+                            format!("entities.{id}"),
+                            format!("entity {id:?} is not in entities.json"),
+                        )
+                        .hint("add it to entities.json or remove it from the entry");
+                }
+            }
+        }
+        slugs.insert(entry.slug.clone());
+        report(path, issues);
+    }
+
+    // Catalog pages: present for every language, consistent with the entries.
+    let catalog = &site.catalog;
+    let mut listed: BTreeMap<String, u32> = BTreeMap::new();
+    for language in &site.languages {
+        let mut seen_here = BTreeSet::new();
+        for page in 1..=catalog.pages {
+            let path = format!("catalog/{}/{page}.json", language.code);
+            let mut issues = Issues::default();
+            let Some(text) = files.get(&path) else {
+                issues
+                    .error(".", "the catalog page is missing")
+                    .hint(format!("site.json promises {} pages", catalog.pages));
+                report(&path, issues);
+                continue;
+            };
+            let parsed: CatalogPage = match parse_file(text) {
+                Ok(page) => page,
+                Err(issue) => {
+                    report(&path, one(issue));
+                    continue;
+                }
+            };
+            if parsed.lang != language.code || parsed.page != page {
+                issues.error(
+                    ".",
+                    format!(
+                        "the file holds page {} of {:?}",
+                        parsed.page,
+                        parsed.lang.as_str()
+                    ),
+                );
+            }
+            for (i, card) in parsed.entries.iter().enumerate() {
+                let at = format!("entries[{i}]");
+                if !seen_here.insert(card.slug.clone()) {
+                    issues.error(
+                        format!("{at}.slug"),
+                        format!("slug {:?} is listed twice", card.slug),
+                    );
+                }
+                match listed.get(&card.slug) {
+                    Some(id) if *id != card.id => {
+                        issues.error(
+                            format!("{at}.id"),
+                            format!(
+                                "entry {:?} is number {} in another language's catalog",
+                                card.slug, id
+                            ),
+                        );
+                    }
+                    _ => {
+                        listed.insert(card.slug.clone(), card.id);
+                    }
+                }
+                if !slugs.contains(&card.slug)
+                    && !files.contains_key(&format!("entries/{}.json", card.slug))
+                {
+                    issues
+                        .error(
+                            format!("{at}.slug"),
+                            format!("no entry file for {:?}", card.slug),
+                        )
+                        .hint(format!(
+                            "add entries/{}.json or rebuild the dataset",
+                            card.slug
+                        ));
+                }
+                if card.title.trim().is_empty() {
+                    issues.error(format!("{at}.title"), "the title is empty");
+                }
+                if !site.offers(&card.lang) {
+                    issues.error(
+                        format!("{at}.lang"),
+                        format!(
+                            "language {:?} is not one of the site's languages",
+                            card.lang.as_str()
+                        ),
+                    );
+                }
+            }
+            report(&path, issues);
+        }
+    }
+    if listed.len() as u32 != catalog.entries {
+        let mut issues = Issues::default();
+        issues.error(
+            "catalog.entries",
+            format!(
+                "site.json counts {} entries, the catalog lists {}",
+                catalog.entries,
+                listed.len()
+            ),
+        );
+        report("site.json", issues);
+    }
+    for slug in slugs.iter().filter(|s| !listed.contains_key(*s)) {
+        let mut issues = Issues::default();
+        issues
+            .warning(".", format!("entry {slug:?} is in no catalog page, so readers cannot find it in the archive"))
+            .hint("rebuild the dataset");
+        report(&format!("entries/{slug}.json"), issues);
+    }
+
+    match files
+        .get("facets.json")
+        .map(|t| parse_file::<FacetTable>(t))
+    {
+        Some(Ok(table)) => {
+            let mut issues = Issues::default();
+            for (f, facet) in table.facets.iter().enumerate() {
+                for (v, value) in facet.values.iter().enumerate() {
+                    let ascending = value.entries.windows(2).all(|w| w[0] < w[1]);
+                    let in_range = value.entries.iter().all(|n| *n < catalog.entries);
+                    if !ascending || !in_range {
+                        issues.error(
+                            format!("facets[{f}].values[{v}].entries"),
+                            format!(
+                                "entry numbers of {}={} must ascend and be below {}",
+                                facet.id, value.id, catalog.entries
+                            ),
+                        );
+                    }
+                }
+            }
+            report("facets.json", issues);
+        }
+        Some(Err(issue)) => report("facets.json", one(issue)),
+        None => {
+            let mut issues = Issues::default();
+            issues.error(".", "the file is missing");
+            report("facets.json", issues);
+        }
+    }
+    out
+}
