@@ -95,6 +95,8 @@ const FAILURES = {
   'status 500': { status: 500, contentType: 'text/plain', body: 'internal error', alert: /answered with an error \(500\)/ },
   'an HTML page': { status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>index</body></html>', alert: /sent a web page instead of the data/ },
   'truncated JSON': { status: 200, contentType: 'application/json', body: null, alert: /damaged or in a format/ },
+  'a newer dataset format': { status: 200, contentType: 'application/json', body: '{"format": 2, "whatever": []}', alert: /damaged or in a format this reader does not understand/ },
+  'JSON of the wrong shape': { status: 200, contentType: 'application/json', body: '{"format": 1, "languages": "en"}', alert: /damaged or in a format/ },
 };
 
 for (const file of ['site.json', `entries/${SLUG}.json`]) {
@@ -182,5 +184,20 @@ for (const [code, want] of Object.entries(LANGUAGES)) {
     assert.deepEqual(page.uncaught, []);
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, `seed-${code}`);
+  });
+
+  test(`the archive lists every entry in ${code}`, async () => {
+    const page = await newPage(env.browser);
+    await page.goto(`${env.base}/${code}/`);
+    await page.locator('.entry-card').first().waitFor();
+    const site = JSON.parse(readFileSync('public/data/site.json', 'utf8'));
+    assert.equal(await page.locator('.entry-card').count(), site.catalog.entries);
+    // Every entry exists in every language, so no card needs a fallback lang.
+    assert.equal(await page.locator('.entry-card h2[lang]').count(), 0);
+    const seedCard = page.locator(`.entry-card a[href="/${code}/entries/${SLUG}"]`);
+    assert.match(await seedCard.innerText(), want.title);
+    assert.equal(await page.locator('html').getAttribute('lang'), code);
+    assert.deepEqual(page.uncaught, []);
+    await screenshot(page, `archive-${code}`);
   });
 }

@@ -20,15 +20,16 @@ pub fn SourceList(sources: Vec<Source>, ui: &'static Ui) -> impl IntoView {
                 let title = source.title.unwrap_or_default();
                 let lang = source.lang.map(String::from);
                 let title = match source.url.filter(|u| check_href(u).is_ok()) {
-                    Some(url) => view! { <a class="source-title" href=url lang=lang rel="noopener noreferrer">"“"{title}"”"</a> }.into_any(),
-                    None => view! { <cite class="source-title" lang=lang>"“"{title}"”"</cite> }.into_any(),
+                    Some(url) => view! { <a class="source-title" href=url lang=lang rel="noopener noreferrer">{title}</a> }.into_any(),
+                    None => view! { <cite class="source-title" lang=lang>{title}</cite> }.into_any(),
                 };
                 let publisher = source.publisher.map(|p| view! { ", " <span class="source-publisher">{p}</span> });
                 let accessed = source.accessed.map(|d| {
                     let when = format_date(&d, ui.lang);
                     view! { " (" {ui.accessed} " " <time datetime=d.to_string()>{when}</time> ")" }
                 });
-                view! { {title} {publisher} {accessed} "." }.into_any()
+                // The marks follow the page's language, outside the title's own `lang`.
+                view! { {ui.quote_open} {title} {ui.quote_close} {publisher} {accessed} "." }.into_any()
             };
             view! {
                 <li id=format!("note-{number}") value=number>
