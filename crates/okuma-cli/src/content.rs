@@ -75,6 +75,15 @@ struct LanguageFile {
     /// File line of each block, to place alignment problems.
     lines: Vec<usize>,
     front_line: usize,
+    /// Line of each top-level front matter key, to place problems on it.
+    key_lines: BTreeMap<String, usize>,
+}
+
+impl LanguageFile {
+    /// The line of a front matter key, else the front matter's first line.
+    fn line_of(&self, key: &str) -> usize {
+        self.key_lines.get(key).copied().unwrap_or(self.front_line)
+    }
 }
 
 /// Where one translation of an entry was read from.
@@ -124,7 +133,12 @@ pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
         .into_iter()
         .filter(|i| !i.path.starts_with("catalog"))
     {
-        problems.push(Problem::from_issue(&site_path, None, issue));
+        let file = if issue.path.starts_with("topics") {
+            dir.join("topics.toml")
+        } else {
+            site_path.clone()
+        };
+        problems.push(Problem::from_issue(&file, None, issue));
     }
     site.catalog.page_size = okuma_core::dataset::PAGE_SIZE;
 
@@ -296,13 +310,13 @@ fn read_entry(
             ));
             return None;
         }
-        [first, ..] => {
+        [_, second, ..] => {
             problems.push(Problem::error(
-                &first.path,
-                Some(first.front_line),
+                &second.path,
+                Some(second.line_of("original")),
                 "original",
                 "more than one file says `original = true`".into(),
-                None,
+                Some("only the language the entry was written in is the original".into()),
             ));
             return None;
         }
@@ -327,7 +341,7 @@ fn read_entry(
             Some(person) => authors.push(person.clone()),
             None => problems.push(Problem::error(
                 &original.path,
-                Some(original.front_line),
+                Some(original.line_of("authors")),
                 "authors",
                 format!("author {id:?} is not in content/people/"),
                 Some(format!("add content/people/{id}.toml or fix the id")),
@@ -349,7 +363,7 @@ fn read_entry(
             }
             None => problems.push(Problem::error(
                 &original.path,
-                Some(original.front_line),
+                Some(original.line_of("entities")),
                 "entities",
                 format!("entity {id:?} is not in content/entities/"),
                 Some(format!("add content/entities/{id}.toml or fix the id")),
@@ -373,7 +387,7 @@ fn read_entry(
                 if present {
                     problems.push(Problem::warning(
                         &file.path,
-                        Some(file.front_line),
+                        Some(file.line_of(field)),
                         field,
                         format!(
                             "`{field}` is shared by all languages and read from the original only"
@@ -398,7 +412,7 @@ fn read_entry(
                 None => {
                     problems.push(Problem::error(
                         &file.path,
-                        Some(file.front_line),
+                        Some(file.line_of("translated_from")),
                         "translated_from",
                         "a translation must say what it was translated from".into(),
                         Some(format!(
@@ -521,9 +535,14 @@ fn read_language_file(
         }
     };
     if front.title.trim().is_empty() {
+        // The line of `title = …` inside the front matter (which starts on line 2).
+        let line = toml_text
+            .lines()
+            .position(|l| l.trim_start().starts_with("title"))
+            .map(|i| i + 2);
         problems.push(Problem::error(
             path,
-            Some(2),
+            line,
             "title",
             "the title is empty".into(),
             None,
@@ -541,6 +560,15 @@ fn read_language_file(
         blocks: body.blocks,
         lines: body.lines,
         front_line: 1,
+        key_lines: toml_text
+            .lines()
+            .enumerate()
+            .filter_map(|(i, line)| {
+                let key = line.split('=').next()?.trim();
+                (!key.is_empty() && !line.starts_with([' ', '\t', '#', '[']))
+                    .then(|| (key.to_string(), i + 2))
+            })
+            .collect(),
     })
 }
 

@@ -80,6 +80,15 @@ pub fn parse_body(text: &str, first_line: usize) -> Body {
                 let Some((Frame::Block(start), runs)) = stack.pop() else {
                     continue;
                 };
+                if let Some(Inline::Text(first)) = runs.first() {
+                    let definition = first
+                        .strip_prefix("[^")
+                        .and_then(|rest| rest.split_once("]:"))
+                        .is_some_and(|(label, _)| !label.contains(' '));
+                    if definition {
+                        body.problems.push(problem(start, "a footnote definition is not supported: list sources in the front matter's [[sources]]"));
+                    }
+                }
                 let runs = finish_runs(runs, start, &mut body.problems);
                 if let Some((_, items, _)) = list.as_mut() {
                     items.push(runs);

@@ -37,8 +37,12 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn pointer_parent<'a>(value: &'a mut Value, pointer: &str) -> (&'a mut Value, String) {
-    let (parent, last) = pointer.rsplit_once('/').expect("a JSON pointer starts with /");
-    let parent = value.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent} in the file"));
+    let (parent, last) = pointer
+        .rsplit_once('/')
+        .expect("a JSON pointer starts with /");
+    let parent = value
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent} in the file"));
     (parent, last.replace("~1", "/").replace("~0", "~"))
 }
 
@@ -49,18 +53,27 @@ fn broken_copy(source: &Path, fixture: &Value, name: &str) -> PathBuf {
     copy_dir(source, &dir);
     let path = dir.join(fixture["file"].as_str().expect("fixture names a file"));
     if fixture["delete"] == Value::Bool(true) {
-        std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{name}: cannot delete {}: {e}", path.display()));
+        std::fs::remove_file(&path)
+            .unwrap_or_else(|e| panic!("{name}: cannot delete {}: {e}", path.display()));
         return dir;
     }
     let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-    if let Some(sets) = fixture["set"].as_object().filter(|s| !s.is_empty()).cloned() {
+    if let Some(sets) = fixture["set"]
+        .as_object()
+        .filter(|s| !s.is_empty())
+        .cloned()
+    {
         let mut value: Value = serde_json::from_str(&text).unwrap();
         for (pointer, new) in sets {
             let (parent, key) = pointer_parent(&mut value, &pointer);
             match parent {
                 Value::Array(items) => {
                     let i: usize = key.parse().unwrap();
-                    if i == items.len() { items.push(new) } else { items[i] = new }
+                    if i == items.len() {
+                        items.push(new)
+                    } else {
+                        items[i] = new
+                    }
                 }
                 other => {
                     other[&key] = new;
@@ -78,7 +91,8 @@ fn broken_copy(source: &Path, fixture: &Value, name: &str) -> PathBuf {
                     items.remove(key.parse::<usize>().unwrap());
                 }
                 Value::Object(map) => {
-                    map.remove(&key).unwrap_or_else(|| panic!("{name}: nothing at {pointer}"));
+                    map.remove(&key)
+                        .unwrap_or_else(|| panic!("{name}: nothing at {pointer}"));
                 }
                 _ => panic!("{name}: {pointer} is not in an object or array"),
             }
@@ -87,7 +101,11 @@ fn broken_copy(source: &Path, fixture: &Value, name: &str) -> PathBuf {
     }
     if let Some([old, new]) = fixture["replace"].as_array().map(Vec::as_slice) {
         let (old, new) = (old.as_str().unwrap(), new.as_str().unwrap());
-        assert!(text.contains(old), "{name}: {old:?} is not in {}", path.display());
+        assert!(
+            text.contains(old),
+            "{name}: {old:?} is not in {}",
+            path.display()
+        );
         text = text.replacen(old, new, 1);
     }
     if let Some(whole) = fixture["text"].as_str() {
@@ -101,28 +119,49 @@ fn broken_copy(source: &Path, fixture: &Value, name: &str) -> PathBuf {
 }
 
 fn run_fixtures(kind: &str, source: &Path) -> usize {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed").join(kind);
-    let mut paths: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().map(|e| e.path()).collect();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/malformed")
+        .join(kind);
+    let mut paths: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let mut failures = Vec::new();
     for path in &paths {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
             .unwrap_or_else(|e| panic!("{name}: fixture is not JSON: {e}"));
-        let dir = broken_copy(source, &fixture, &name);
-        let output = Command::new(env!("CARGO_BIN_EXE_okuma")).arg("check").arg(&dir).output().unwrap();
-        let stdout = String::from_utf8_lossy(&output.stdout).replace(&format!("{}/", dir.display()), "");
+        let dir = broken_copy(source, &fixture, &format!("{kind}-{name}"));
+        let output = Command::new(env!("CARGO_BIN_EXE_okuma"))
+            .arg("check")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let stdout =
+            String::from_utf8_lossy(&output.stdout).replace(&format!("{}/", dir.display()), "");
         let stderr = String::from_utf8_lossy(&output.stderr);
         let expect = fixture["expect"].as_str().expect("fixture has expect");
         let warning = fixture["warning"] == Value::Bool(true);
         let code = output.status.code();
-        let ok = stdout.contains(expect) && code == Some(if warning { 0 } else { 1 }) && !stderr.contains("panicked");
+        let ok = stdout.contains(expect)
+            && code == Some(if warning { 0 } else { 1 })
+            && !stderr.contains("panicked");
         if !ok {
-            failures.push(format!("{name}: exit {code:?}, expected {expect:?} in:\n{stdout}{stderr}"));
+            failures.push(format!(
+                "{name}: exit {code:?}, expected {expect:?} in:\n{stdout}{stderr}"
+            ));
         }
         let _ = std::fs::remove_dir_all(&dir);
     }
-    assert!(failures.is_empty(), "{} of {} fixtures failed:\n{}", failures.len(), paths.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n")
+    );
     paths.len()
 }
 
@@ -141,10 +180,17 @@ fn malformed_content_is_reported_at_its_line() {
 #[test]
 fn the_bundled_dataset_and_content_check_clean() {
     for dir in ["public/data", "content"] {
-        let output = Command::new(env!("CARGO_BIN_EXE_okuma")).arg("check").arg(root().join(dir)).output().unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_okuma"))
+            .arg("check")
+            .arg(root().join(dir))
+            .output()
+            .unwrap();
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(output.status.success(), "{dir}:\n{stdout}");
-        assert!(stdout.contains("0 error(s), 0 warning(s)"), "{dir}:\n{stdout}");
+        assert!(
+            stdout.contains("0 error(s), 0 warning(s)"),
+            "{dir}:\n{stdout}"
+        );
     }
 }
 
@@ -152,9 +198,19 @@ fn the_bundled_dataset_and_content_check_clean() {
 #[test]
 fn random_corruption_never_panics() {
     let files = okuma_core::Files::from_iter(
-        ["site.json", "entries/uzbekistan-kazakhstan-strategic-partnership.json", "catalog/en/1.json", "facets.json"]
-            .iter()
-            .map(|f| (f.to_string(), std::fs::read_to_string(root().join("public/data").join(f)).unwrap())),
+        [
+            "site.json",
+            "entries/uzbekistan-kazakhstan-strategic-partnership.json",
+            "catalog/en/1.json",
+            "facets.json",
+        ]
+        .iter()
+        .map(|f| {
+            (
+                f.to_string(),
+                std::fs::read_to_string(root().join("public/data").join(f)).unwrap(),
+            )
+        }),
     );
     let mut rng = fastrand::Rng::with_seed(42);
     for round in 0..400 {
@@ -175,6 +231,9 @@ fn random_corruption_never_panics() {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         broken.insert(key.clone(), text);
         let result = std::panic::catch_unwind(|| okuma_core::check_files(&broken));
-        assert!(result.is_ok(), "round {round}: check panicked on a corrupted {key}");
+        assert!(
+            result.is_ok(),
+            "round {round}: check panicked on a corrupted {key}"
+        );
     }
 }

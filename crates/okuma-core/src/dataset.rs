@@ -295,11 +295,37 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
             None
         }
     };
-    if let Some(Err(issue)) = files
+    let people: Option<PeopleTable> = match files
         .get("people.json")
         .map(|t| parse_file::<PeopleTable>(t))
     {
-        report("people.json", one(issue));
+        Some(Ok(table)) => Some(table),
+        Some(Err(issue)) => {
+            report("people.json", one(issue));
+            None
+        }
+        None => {
+            let mut issues = Issues::default();
+            issues.error(".", "the file is missing");
+            report("people.json", issues);
+            None
+        }
+    };
+    if let Some(table) = &entities {
+        let mut issues = Issues::default();
+        for (id, entity) in &table.entities {
+            if let Some(slug) = &entity.explainer {
+                if !files.contains_key(&format!("entries/{slug}.json")) {
+                    issues
+                        .error(
+                            format!("entities.{id}.explainer"),
+                            format!("explainer entry {slug:?} does not exist"),
+                        )
+                        .hint(format!("add entries/{slug}.json or remove the explainer"));
+                }
+            }
+        }
+        report("entities.json", issues);
     }
 
     // Entries: every file under entries/, each checked on its own, then as a set.
@@ -340,13 +366,26 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
                 }
             }
         }
+        if let Some(table) = &people {
+            for (a, person) in entry.authors.iter().enumerate() {
+                if !table.people.contains_key(&person.id) {
+                    issues
+                        .error(
+                            format!("authors[{a}]"),
+                            format!("author {:?} is not in people.json", person.id),
+                        )
+                        .hint("add the person to people.json or rebuild the dataset");
+                }
+            }
+        }
         slugs.insert(entry.slug.clone());
         report(path, issues);
     }
 
-    // Catalog pages: present for every language, consistent with the entries.
+    // Catalog pages: present for every language, each card at its place.
     let catalog = &site.catalog;
-    let mut listed: BTreeMap<String, u32> = BTreeMap::new();
+    let mut listed: BTreeSet<String> = BTreeSet::new();
+    let mut by_language: Vec<(String, BTreeSet<String>)> = Vec::new();
     for language in &site.languages {
         let mut seen_here = BTreeSet::new();
         for page in 1..=catalog.pages {
@@ -378,29 +417,25 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
             }
             for (i, card) in parsed.entries.iter().enumerate() {
                 let at = format!("entries[{i}]");
+                let place = (page - 1) * catalog.page_size + i as u32;
+                if card.id != place {
+                    issues
+                        .error(
+                            format!("{at}.id"),
+                            format!(
+                                "card number {} should be {place}, its place in the archive",
+                                card.id
+                            ),
+                        )
+                        .hint("cards are numbered 0, 1, 2… in archive order; rebuild the dataset");
+                }
                 if !seen_here.insert(card.slug.clone()) {
                     issues.error(
                         format!("{at}.slug"),
                         format!("slug {:?} is listed twice", card.slug),
                     );
                 }
-                match listed.get(&card.slug) {
-                    Some(id) if *id != card.id => {
-                        issues.error(
-                            format!("{at}.id"),
-                            format!(
-                                "entry {:?} is number {} in another language's catalog",
-                                card.slug, id
-                            ),
-                        );
-                    }
-                    _ => {
-                        listed.insert(card.slug.clone(), card.id);
-                    }
-                }
-                if !slugs.contains(&card.slug)
-                    && !files.contains_key(&format!("entries/{}.json", card.slug))
-                {
+                if !files.contains_key(&format!("entries/{}.json", card.slug)) {
                     issues
                         .error(
                             format!("{at}.slug"),
@@ -414,17 +449,49 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
                 if card.title.trim().is_empty() {
                     issues.error(format!("{at}.title"), "the title is empty");
                 }
-                if !site.offers(&card.lang) {
+                if !site.kinds.is_empty() && !site.kinds.contains_key(&card.kind) {
                     issues.error(
-                        format!("{at}.lang"),
-                        format!(
-                            "language {:?} is not one of the site's languages",
-                            card.lang.as_str()
-                        ),
+                        format!("{at}.kind"),
+                        format!("kind {:?} is not one of the site's kinds", card.kind),
                     );
+                }
+                let langs = std::iter::once(("lang".to_string(), &card.lang)).chain(
+                    card.languages
+                        .iter()
+                        .enumerate()
+                        .map(|(l, c)| (format!("languages[{l}]"), c)),
+                );
+                for (field, code) in langs {
+                    if !site.offers(code) {
+                        issues.error(
+                            format!("{at}.{field}"),
+                            format!(
+                                "language {:?} is not one of the site's languages",
+                                code.as_str()
+                            ),
+                        );
+                    }
                 }
             }
             report(&path, issues);
+        }
+        listed.extend(seen_here.iter().cloned());
+        by_language.push((language.code.to_string(), seen_here));
+    }
+    for (code, slugs_here) in &by_language {
+        let mut issues = Issues::default();
+        for slug in listed.difference(slugs_here) {
+            issues
+                .error(
+                    ".",
+                    format!("entry {slug:?} is missing from the {code:?} catalog"),
+                )
+                .hint(
+                    "every language's catalog lists every entry, in a fallback language if need be",
+                );
+        }
+        if catalog.pages > 0 {
+            report(&format!("catalog/{code}/1.json"), issues);
         }
     }
     if listed.len() as u32 != catalog.entries {
@@ -439,10 +506,13 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
         );
         report("site.json", issues);
     }
-    for slug in slugs.iter().filter(|s| !listed.contains_key(*s)) {
+    for slug in slugs.iter().filter(|s| !listed.contains(*s)) {
         let mut issues = Issues::default();
         issues
-            .warning(".", format!("entry {slug:?} is in no catalog page, so readers cannot find it in the archive"))
+            .warning(
+                ".",
+                format!("entry {slug:?} is in no catalog page, so readers cannot find it in the archive"),
+            )
             .hint("rebuild the dataset");
         report(&format!("entries/{slug}.json"), issues);
     }
@@ -453,6 +523,15 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
     {
         Some(Ok(table)) => {
             let mut issues = Issues::default();
+            if table.entries != catalog.entries {
+                issues.error(
+                    "entries",
+                    format!(
+                        "counts {} entries, site.json {}",
+                        table.entries, catalog.entries
+                    ),
+                );
+            }
             for (f, facet) in table.facets.iter().enumerate() {
                 for (v, value) in facet.values.iter().enumerate() {
                     let ascending = value.entries.windows(2).all(|w| w[0] < w[1]);

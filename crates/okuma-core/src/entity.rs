@@ -37,8 +37,9 @@ impl EntityKind {
 #[serde(deny_unknown_fields)]
 pub struct EntityRecord {
     pub kind: EntityKind,
+    #[serde(deserialize_with = "crate::unique::map")]
     pub name: LocalNames,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique::map")]
     pub description: LocalNames,
     /// Slug of the explainer entry about this entity, if there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,7 +53,7 @@ pub struct EntityRecord {
 pub struct Person {
     pub id: String,
     pub name: LocalNames,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique::map")]
     pub bio: BTreeMap<crate::LanguageCode, LocalText>,
 }
 

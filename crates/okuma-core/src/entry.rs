@@ -34,11 +34,12 @@ pub struct Entry {
     pub authors: Vec<Person>,
     /// Every entity the entry is about or mentions, with its names and
     /// description, for mention previews and facets.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique::map")]
     pub entities: BTreeMap<String, EntityRecord>,
     /// Numbered sources; body text refers to them by number.
     #[serde(default)]
     pub sources: Vec<Source>,
+    #[serde(deserialize_with = "crate::unique::map")]
     pub translations: BTreeMap<LanguageCode, Translation>,
 }
 

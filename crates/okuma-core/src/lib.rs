@@ -16,6 +16,7 @@ pub mod language;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod site;
+mod unique;
 
 pub use catalog::{CatalogPage, EntryCard};
 pub use dataset::{check_files, Dataset, FileIssue, Files};

@@ -25,12 +25,13 @@ pub struct Site {
     /// Offered languages, in the switcher's order.
     pub languages: Vec<Language>,
     /// The site's name per language.
+    #[serde(deserialize_with = "crate::unique::map")]
     pub title: LocalNames,
     /// Names of entry kinds (`analysis`, `explainer`, …) per language.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique::map")]
     pub kinds: BTreeMap<String, LocalNames>,
     /// Names of topics per language.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique::map")]
     pub topics: BTreeMap<String, LocalNames>,
     /// How the archive is split into catalog pages.
     pub catalog: CatalogIndex,
@@ -58,16 +59,38 @@ struct FormatProbe {
 /// Reads only the `format` field, so that a file from a newer publisher tool
 /// is reported as "unsupported format" rather than as a pile of shape errors.
 pub(crate) fn check_format(text: &str) -> Result<(), DatasetError> {
-    let probe: FormatProbe = parse_json(text)?;
+    let probe: FormatProbe = match parse_json(text) {
+        Ok(probe) => probe,
+        // Valid JSON, but not an object: say so rather than serde's "expected struct".
+        Err(DatasetError::Shape { .. }) => {
+            let kind = match text.trim_start().chars().next() {
+                Some('[') => "an array",
+                Some('"') => "a string",
+                Some('n') => "null",
+                Some('t' | 'f') => "a boolean",
+                _ => "a number",
+            };
+            return Err(DatasetError::invalid(
+                ".",
+                format!("the file must hold a JSON object, not {kind}"),
+            ));
+        }
+        Err(other) => return Err(other),
+    };
     match probe.format {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION as u64) => Ok(()),
-        Some(serde_json::Value::Number(n)) => Err(DatasetError::UnsupportedFormat {
-            found: n
-                .as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(u32::MAX),
-            supported: FORMAT_VERSION,
-        }),
+        Some(serde_json::Value::Number(n)) => {
+            match n.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(found) => Err(DatasetError::UnsupportedFormat {
+                    found,
+                    supported: FORMAT_VERSION,
+                }),
+                None => Err(DatasetError::invalid(
+                    "format",
+                    format!("\"format\" must be a whole number like {FORMAT_VERSION}, not {n}"),
+                )),
+            }
+        }
         Some(_) => Err(DatasetError::invalid(
             "format",
             "\"format\" must be a number",
