@@ -2,6 +2,7 @@
 //! routes `/{lang}/…` URLs to pages.
 
 use crate::api::{fetch_site, FetchError};
+use crate::components::notice::LanguageNotice;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::{archive::ArchivePage, entry::EntryPage, root::RootRedirect};
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ impl SiteData {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(SiteData(LocalResource::new(fetch_site)));
+    provide_context(LanguageNotice(RwSignal::new(None)));
 
     view! {
         <Router>

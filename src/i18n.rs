@@ -32,9 +32,46 @@ pub struct Ui {
     pub about_author: &'static str,
     pub by: &'static str,
     pub not_in_language: &'static str,
+    /// Label of the language switcher's navigation landmark.
+    pub language_nav: &'static str,
+    pub unavailable_in: &'static str,
+    pub also_available: &'static str,
+    /// "Translated from {from} by {by}": the parts around the two names.
+    pub translated_from: [&'static str; 3],
+    pub original_text: &'static str,
+    /// "This entry is not available in {lang}; it is shown in {fallback}."
+    pub fallback_notice: [&'static str; 3],
+    pub read_original: &'static str,
+    /// "The address asked for the language "{code}", which this site does not have."
+    pub unknown_language_notice: [&'static str; 2],
+    /// "{n} min read", by CLDR plural category: one, few, many, other.
+    pub minutes_read: Plural,
+    /// "{n} sources"
+    pub sources_count: Plural,
     pub crash_title: &'static str,
     pub crash_body: &'static str,
     pub reload: &'static str,
+}
+
+/// Forms of a counted phrase by CLDR plural category; `{n}` is the number.
+pub struct Plural {
+    pub one: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The phrase for `n`, given its CLDR category ("one", "few", "many", "other").
+    pub fn format(&self, category: &str, n: impl std::fmt::Display) -> String {
+        let form = match category {
+            "one" => self.one,
+            "few" => self.few,
+            "many" => self.many,
+            _ => self.other,
+        };
+        form.replace("{n}", &n.to_string())
+    }
 }
 
 pub const EN: Ui = Ui {
@@ -63,6 +100,16 @@ pub const EN: Ui = Ui {
     about_author: "About the author",
     by: "By",
     not_in_language: "This entry is not available in this language yet. Read it in:",
+    language_nav: "Language",
+    unavailable_in: "not available in this language",
+    also_available: "This post is also available in:",
+    translated_from: ["Translated from ", " by ", "."],
+    original_text: "Original text.",
+    fallback_notice: ["This entry is not available in ", "; it is shown in ", "."],
+    read_original: "Read the original",
+    unknown_language_notice: ["The address asked for the language “", "”, which this site does not have. Showing the default language."],
+    minutes_read: Plural { one: "{n} min read", few: "{n} min read", many: "{n} min read", other: "{n} min read" },
+    sources_count: Plural { one: "{n} source", few: "{n} sources", many: "{n} sources", other: "{n} sources" },
     crash_title: "Something went wrong",
     crash_body: "The reader stopped because of an error. Reloading the page usually helps.",
     reload: "Reload the page",
@@ -94,6 +141,29 @@ pub const TR: Ui = Ui {
     about_author: "Yazar hakkında",
     by: "Yazar:",
     not_in_language: "Bu yazı henüz bu dilde mevcut değil. Şu dillerde okuyun:",
+    language_nav: "Dil",
+    unavailable_in: "bu dilde mevcut değil",
+    also_available: "Bu yazı şu dillerde de mevcut:",
+    translated_from: ["", " aslından çeviren: ", "."],
+    original_text: "Özgün metin.",
+    fallback_notice: ["Bu yazının ", " sürümü yok; ", " sürümü gösteriliyor."],
+    read_original: "Özgün metni okuyun",
+    unknown_language_notice: [
+        "Adresteki “",
+        "” dili bu sitede yok. Varsayılan dil gösteriliyor.",
+    ],
+    minutes_read: Plural {
+        one: "{n} dakikalık okuma",
+        few: "{n} dakikalık okuma",
+        many: "{n} dakikalık okuma",
+        other: "{n} dakikalık okuma",
+    },
+    sources_count: Plural {
+        one: "{n} kaynak",
+        few: "{n} kaynak",
+        many: "{n} kaynak",
+        other: "{n} kaynak",
+    },
     crash_title: "Bir şeyler ters gitti",
     crash_body: "Okuyucu bir hata nedeniyle durdu. Sayfayı yeniden yüklemek genellikle işe yarar.",
     reload: "Sayfayı yeniden yükle",
@@ -125,6 +195,16 @@ pub const RU: Ui = Ui {
     about_author: "Об авторе",
     by: "Автор:",
     not_in_language: "Этот материал пока недоступен на этом языке. Читать на:",
+    language_nav: "Язык",
+    unavailable_in: "недоступно на этом языке",
+    also_available: "Эта запись также доступна на языках:",
+    translated_from: ["Язык оригинала: ", ". Перевод: ", "."],
+    original_text: "Оригинальный текст.",
+    fallback_notice: ["Этого материала нет на языке «", "»; он показан на языке «", "»."],
+    read_original: "Читать оригинал",
+    unknown_language_notice: ["В адресе указан язык «", "», которого на сайте нет. Показан язык по умолчанию."],
+    minutes_read: Plural { one: "{n} минута чтения", few: "{n} минуты чтения", many: "{n} минут чтения", other: "{n} минуты чтения" },
+    sources_count: Plural { one: "{n} источник", few: "{n} источника", many: "{n} источников", other: "{n} источника" },
     crash_title: "Что-то пошло не так",
     crash_body: "Программа остановилась из-за ошибки. Обычно помогает перезагрузка страницы.",
     reload: "Перезагрузить страницу",

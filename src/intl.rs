@@ -35,3 +35,33 @@ pub fn format_date(date: &PartialDate, locale: &str) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| date.to_string())
 }
+
+/// The CLDR plural category of `n` in `locale` ("one", "few", "many", "other").
+pub fn plural_category(n: f64, locale: &str) -> String {
+    let locales = Array::of1(&JsValue::from_str(locale));
+    Intl::PluralRules::new(&locales, &Object::new())
+        .select(n)
+        .as_string()
+        .unwrap_or_else(|| "other".into())
+}
+
+/// A counted phrase in the UI language: "4 sources", "4 kaynak", "4 источника".
+pub fn count(n: usize, forms: &crate::i18n::Plural, locale: &str) -> String {
+    forms.format(&plural_category(n as f64, locale), n)
+}
+
+/// A language's name in the reading language ("Rusça", "английский"), from
+/// Intl.DisplayNames; the tag itself if the browser cannot name it.
+pub fn language_name(code: &str, locale: &str) -> String {
+    let options = Object::new();
+    let _ = Reflect::set(
+        &options,
+        &JsValue::from_str("type"),
+        &JsValue::from_str("language"),
+    );
+    let locales = Array::of1(&JsValue::from_str(locale));
+    Intl::DisplayNames::new(&locales, &options)
+        .of(code)
+        .map(String::from)
+        .unwrap_or_else(|| code.to_string())
+}

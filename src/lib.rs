@@ -4,8 +4,10 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod crash;
 pub mod i18n;
 pub mod intl;
+pub mod reading_place;
 pub mod routes;

@@ -2,6 +2,8 @@
 
 pub mod entry_body;
 pub mod fetch_error;
+pub mod language_switcher;
 pub mod not_found;
+pub mod notice;
 pub mod page_frame;
 pub mod sources;

@@ -1,26 +1,45 @@
-//! What every page shares: the document's `lang` and `<title>`, a skip link,
-//! the site header and the `<main>` landmark.
+//! What every page shares: the document's `lang`, `dir`, `<title>`, meta
+//! description and `hreflang` alternates, a skip link, the site header with
+//! the language switcher, and the `<main>` landmark.
 
+use crate::components::language_switcher::{Alternate, LanguageSwitcher};
 use crate::i18n::Ui;
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::{Html, Link, Meta, Title};
 
 /// Wraps a page's content. `lang` is the reading language of the page.
 #[component]
 pub fn PageFrame(
     lang: String,
+    #[prop(into, default = "ltr".to_string())] dir: String,
     ui: &'static Ui,
     #[prop(into)] title: String,
     #[prop(into)] site_title: String,
+    #[prop(optional, into)] description: Option<String>,
+    alternates: Vec<Alternate>,
+    #[prop(optional)] keep_place: bool,
     children: Children,
 ) -> impl IntoView {
     let home = format!("/{lang}/");
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let links = alternates
+        .iter()
+        .filter_map(|alt| {
+            let href = format!("{origin}{}", alt.href.as_ref()?);
+            Some(view! { <Link rel="alternate" hreflang=alt.code.clone() href=href /> })
+        })
+        .collect_view();
     view! {
-        <Html {..} lang=lang dir="ltr" />
+        <Html {..} lang=lang dir=dir />
         <Title text=title />
+        {description.map(|d| view! { <Meta name="description" content=d /> })}
+        {links}
         <a class="skip-link" href="#main">{ui.skip_to_content}</a>
         <header class="site-header">
             <a class="site-title" href=home>{site_title}</a>
+            <LanguageSwitcher alternates ui keep_place />
         </header>
         <main id="main" class="page" tabindex="-1">{children()}</main>
     }

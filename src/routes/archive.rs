@@ -3,12 +3,13 @@
 use crate::api::{fetch_catalog_page, FetchError};
 use crate::app::SiteData;
 use crate::components::fetch_error::FetchErrorView;
-use crate::components::not_found::NotFound;
+use crate::components::language_switcher::Alternate;
+use crate::components::notice::{correct_language, UnknownLanguageNotice};
 use crate::components::page_frame::PageFrame;
 use crate::i18n;
 use crate::intl::format_date;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 use okuma_core::{CatalogPage, LanguageCode, Site};
 use std::sync::Arc;
 
@@ -53,11 +54,10 @@ pub fn ArchivePage() -> impl IntoView {
                 let ui = i18n::ui(&lang);
                 match loaded.await {
                     Ok(Loaded::Page(site, page)) => archive(&site, page, lang).into_any(),
-                    Ok(Loaded::UnknownLanguage(site)) => view! {
-                        <main id="main" class="page">
-                            <NotFound ui message=ui.unknown_language back_href=format!("/{}/", site.default_language) />
-                        </main>
-                    }.into_any(),
+                    Ok(Loaded::UnknownLanguage(site)) => {
+                        correct_language(&lang, site.default_language.as_str());
+                        view! { <p class="loading">{ui.loading}</p> }.into_any()
+                    }
                     Err(error) => view! {
                         <main id="main" class="page">
                             <FetchErrorView error ui on_retry=retry />
@@ -73,6 +73,23 @@ fn archive(site: &Site, page: Option<Arc<CatalogPage>>, lang: String) -> impl In
     let ui = i18n::ui(&lang);
     let code = LanguageCode::parse(&lang).unwrap_or_else(|_| site.default_language.clone());
     let site_title = site.title_in(&code).to_string();
+    // Switching language keeps the query (search and filters).
+    let search = use_location().search.get_untracked();
+    let query = if search.is_empty() {
+        String::new()
+    } else {
+        format!("?{search}")
+    };
+    let alternates = site
+        .languages
+        .iter()
+        .map(|l| Alternate {
+            code: l.code.to_string(),
+            name: l.name.clone(),
+            href: Some(format!("/{}/{query}", l.code)),
+            current: l.code == code,
+        })
+        .collect();
     let items = page
         .map(|page| page.entries.clone())
         .unwrap_or_default()
@@ -105,7 +122,8 @@ fn archive(site: &Site, page: Option<Arc<CatalogPage>>, lang: String) -> impl In
         })
         .collect_view();
     view! {
-        <PageFrame lang=code.to_string() ui title=site_title.clone() site_title=site_title.clone()>
+        <PageFrame lang=code.to_string() ui title=site_title.clone() site_title=site_title.clone() alternates>
+            <UnknownLanguageNotice ui />
             <h1 class="visually-hidden">{ui.archive}</h1>
             <ul class="entry-list">{items}</ul>
         </PageFrame>

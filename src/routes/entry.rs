@@ -1,26 +1,32 @@
-//! `/{lang}/entries/{slug}`: one entry in the reading language, with its
-//! sources and author. The entry file is fetched only when opened.
+//! `/{lang}/entries/{slug}`: one entry in the reading language (or the best
+//! fallback), with its sources, author and the other languages it is in.
+//! The entry file holds every translation, so switching language re-renders
+//! without fetching, and the reader's paragraph stays in view.
 
 use crate::api::{fetch_entry, FetchError};
 use crate::app::SiteData;
+use crate::browser::browser_languages;
 use crate::components::entry_body::EntryBody;
 use crate::components::fetch_error::FetchErrorView;
+use crate::components::language_switcher::Alternate;
 use crate::components::not_found::NotFound;
+use crate::components::notice::{correct_language, UnknownLanguageNotice};
 use crate::components::page_frame::PageFrame;
 use crate::components::sources::{AuthorCard, SourceList};
-use crate::i18n::{self, Ui};
-use crate::intl::format_date;
+use crate::i18n;
+use crate::intl::{count, format_date, language_name};
+use crate::reading_place;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use okuma_core::{Entry, Site};
+use okuma_core::language_chain::reading_minutes;
+use okuma_core::{Entry, LanguageChain, LanguageCode, Provenance, Site};
 use std::sync::Arc;
 
-/// What the page shows once both files have arrived.
+/// What the page shows once the files have arrived.
 #[derive(Clone)]
 enum Loaded {
     Entry(Arc<Site>, Arc<Entry>),
-    UnknownLanguage(Arc<Site>),
-    UnknownSlug,
+    UnknownSlug(Arc<Site>),
 }
 
 #[component]
@@ -28,21 +34,20 @@ pub fn EntryPage() -> impl IntoView {
     let site = SiteData::use_context();
     let params = use_params_map();
     let lang = move || params.read().get("lang").unwrap_or_default();
-    let slug = move || params.read().get("slug").unwrap_or_default();
+    // A memo, so that a change of language alone does not re-run the load.
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
 
+    // Keyed by slug only: a language switch re-renders, it does not refetch.
     let loaded = LocalResource::new(move || {
-        let (lang, slug) = (lang(), slug());
+        let slug = slug.get();
         async move {
             let site = site.0.await?;
-            if site.language(&lang).is_none() {
-                return Ok(Loaded::UnknownLanguage(site));
-            }
             if okuma_core::site::check_slug(&slug).is_err() {
-                return Ok(Loaded::UnknownSlug);
+                return Ok(Loaded::UnknownSlug(site));
             }
             match fetch_entry(&site, &slug).await {
                 Ok(entry) => Ok(Loaded::Entry(site, entry)),
-                Err(error) if error.is_not_found() => Ok(Loaded::UnknownSlug),
+                Err(error) if error.is_not_found() => Ok(Loaded::UnknownSlug(site)),
                 Err(error) => Err::<_, FetchError>(error),
             }
         }
@@ -60,25 +65,42 @@ pub fn EntryPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="loading">{i18n::ui(&lang()).loading}</p> }>
             {move || Suspend::new(async move {
-                let lang = lang();
-                let ui = i18n::ui(&lang);
+                // The language is read inside the loaded view, not here, so a
+                // switch re-renders in place instead of suspending again.
                 match loaded.await {
-                    Ok(Loaded::Entry(site, entry)) => entry_view(&site, &entry, lang).into_any(),
-                    Ok(Loaded::UnknownLanguage(site)) => view! {
-                        <main id="main" class="page">
-                            <NotFound ui message=ui.unknown_language back_href=format!("/{}/", site.default_language) />
-                        </main>
-                    }.into_any(),
-                    Ok(Loaded::UnknownSlug) => view! {
-                        <main id="main" class="page">
-                            <NotFound ui message=ui.not_found_entry back_href=format!("/{lang}/") />
-                        </main>
-                    }.into_any(),
-                    Err(error) => view! {
-                        <main id="main" class="page">
-                            <FetchErrorView error ui on_retry=retry />
-                        </main>
-                    }.into_any(),
+                    Ok(Loaded::Entry(site, entry)) => (move || {
+                        let lang = lang();
+                        if site.language(&lang).is_none() {
+                            correct_language(&lang, site.default_language.as_str());
+                            return ().into_any();
+                        }
+                        entry_view(&site, &entry, lang).into_any()
+                    })
+                    .into_any(),
+                    Ok(Loaded::UnknownSlug(site)) => (move || {
+                        let lang = lang();
+                        if site.language(&lang).is_none() {
+                            correct_language(&lang, site.default_language.as_str());
+                            return ().into_any();
+                        }
+                        let ui = i18n::ui(&lang);
+                        view! {
+                            <main id="main" class="page">
+                                <NotFound ui message=ui.not_found_entry back_href=format!("/{lang}/") />
+                            </main>
+                        }
+                        .into_any()
+                    })
+                    .into_any(),
+                    Err(error) => {
+                        let ui = i18n::ui(&lang());
+                        view! {
+                            <main id="main" class="page">
+                                <FetchErrorView error ui on_retry=retry />
+                            </main>
+                        }
+                        .into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -87,20 +109,80 @@ pub fn EntryPage() -> impl IntoView {
 
 fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<> {
     let ui = i18n::ui(&lang);
-    let Some(code) = site.language(&lang).map(|l| l.code.clone()) else {
+    let Some(language) = site.language(&lang) else {
+        return ().into_any();
+    };
+    let code = language.code.clone();
+    let offered: Vec<LanguageCode> = site.languages.iter().map(|l| l.code.clone()).collect();
+    let chain = LanguageChain::new(
+        &code,
+        &browser_languages(),
+        &offered,
+        &entry.original_language,
+    );
+    let Some(shown) = chain.pick(|c| entry.translations.contains_key(c)).cloned() else {
+        return ().into_any();
+    };
+    let Some(translation) = entry.translations.get(&shown).cloned() else {
         return ().into_any();
     };
     let site_title = site.title_in(&code).to_string();
-    let Some(translation) = entry.translations.get(&code) else {
-        let entry = entry.clone();
-        return view! {
-            <PageFrame lang=lang.clone() ui title=site_title.clone() site_title=site_title>
-                <MissingTranslation entry ui />
-            </PageFrame>
+    let slug = entry.slug.clone();
+    let alternates: Vec<Alternate> = site
+        .languages
+        .iter()
+        .map(|l| Alternate {
+            code: l.code.to_string(),
+            name: l.name.clone(),
+            href: (entry.translations.contains_key(&l.code) || l.code == code)
+                .then(|| format!("/{}/entries/{slug}", l.code)),
+            current: l.code == code,
+        })
+        .collect();
+    let name_of = |c: &LanguageCode| language_name(c.as_str(), ui.lang);
+
+    let fallback = (shown != code).then(|| {
+        let original = (shown != entry.original_language).then(|| {
+            let href = format!("/{}/entries/{slug}", entry.original_language);
+            view! { " " <a href=href hreflang=entry.original_language.to_string()>{ui.read_original}</a> }
+        });
+        view! {
+            <p class="notice fallback-notice" role="status">
+                {ui.fallback_notice[0]} {name_of(&code)} {ui.fallback_notice[1]} {name_of(&shown)}
+                {ui.fallback_notice[2]} {original}
+            </p>
         }
-        .into_any();
+    });
+    let others: Vec<_> = site
+        .languages
+        .iter()
+        .filter(|l| l.code != shown && entry.translations.contains_key(&l.code))
+        .map(|l| {
+            let href = format!("/{}/entries/{slug}", l.code);
+            view! { " " <a href=href lang=l.code.to_string() hreflang=l.code.to_string()>{l.name.clone()}</a> }
+        })
+        .collect();
+    let also = (!others.is_empty()).then(|| {
+        view! { <p class="also-available">{ui.also_available} {others}</p> }
+    });
+    let provenance = match &translation.provenance {
+        Provenance::Translation { from, by, .. } => {
+            let by = by.clone();
+            Some(view! {
+                <p class="provenance">
+                    {ui.translated_from[0]} {name_of(from)} {ui.translated_from[1]} {by} {ui.translated_from[2]}
+                </p>
+            })
+        }
+        Provenance::Original => None,
     };
-    let translation = translation.clone();
+
+    let words: usize = translation
+        .body
+        .iter()
+        .map(|b| b.content.plain_text().split_whitespace().count())
+        .sum();
+    let minutes = reading_minutes(words, shown.as_str());
     let date = entry.date.map(|d| {
         view! { <time class="entry-date" datetime=d.to_string()>{format_date(&d, ui.lang)}</time> }
     });
@@ -118,6 +200,8 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
             .join(", ");
         view! { <span class="entry-byline">{ui.by} " " {names}</span> }
     });
+    let sources_count = (!entry.sources.is_empty())
+        .then(|| view! { <span>{count(entry.sources.len(), &ui.sources_count, ui.lang)}</span> });
     let sources = (!entry.sources.is_empty())
         .then(|| view! { <SourceList sources=entry.sources.clone() ui /> });
     let authors = entry
@@ -126,12 +210,23 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
         .map(|person| view! { <AuthorCard person=person.clone() reading=code.clone() ui /> })
         .collect_view();
     let title = format!("{} — {site_title}", translation.title);
+    let article_lang = shown.to_string();
+    // Once drawn, put the reader's paragraph back where it was.
+    request_animation_frame(reading_place::restore);
     view! {
-        <PageFrame lang=lang.clone() ui title site_title>
-            <article class="entry" aria-labelledby="entry-title">
+        <PageFrame lang=lang.clone() ui title site_title description=translation.summary.clone() alternates keep_place=true>
+            <UnknownLanguageNotice ui />
+            {fallback}
+            <article class="entry" lang=article_lang aria-labelledby="entry-title">
                 <header class="entry-header">
-                    <h1 id="entry-title">{translation.title}</h1>
-                    <p class="entry-meta">{byline} {date}</p>
+                    <h1 id="entry-title">{translation.title.clone()}</h1>
+                    <p class="entry-meta">
+                        {byline} {date}
+                        <span>{count(minutes as usize, &ui.minutes_read, ui.lang)}</span>
+                        {sources_count}
+                    </p>
+                    {provenance}
+                    {also}
                 </header>
                 <div class="entry-body">
                     <EntryBody blocks=translation.body note_label=ui.note />
@@ -142,24 +237,4 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
         </PageFrame>
     }
     .into_any()
-}
-
-/// The entry exists, but not in the reading language: say so and link to
-/// the languages it has.
-#[component]
-fn MissingTranslation(entry: Entry, ui: &'static Ui) -> impl IntoView {
-    let links = entry
-        .translations
-        .iter()
-        .map(|(code, t)| {
-            let href = format!("/{code}/entries/{}", entry.slug);
-            view! { <li><a href=href hreflang=code.to_string() lang=code.to_string()>{t.title.clone()}</a></li> }
-        })
-        .collect_view();
-    view! {
-        <section class="notice" role="status">
-            <p>{ui.not_in_language}</p>
-            <ul>{links}</ul>
-        </section>
-    }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod facets;
 pub mod issue;
 pub mod language;
+pub mod language_chain;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod site;
@@ -29,6 +30,7 @@ pub use error::DatasetError;
 pub use facets::{Facet, FacetTable, FacetValue};
 pub use issue::{Issue, Issues, Severity};
 pub use language::{Direction, Language, LanguageCode};
+pub use language_chain::{landing_language, LanguageChain};
 pub use site::{CatalogIndex, LocalNames, Site};
 
 /// The dataset format version this build reads and writes.

@@ -1,0 +1,190 @@
+// Moving between English, Turkish and Russian as a reader expects.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, newPage, screenshot } from './harness.mjs';
+
+const SLUG = 'uzbekistan-kazakhstan-strategic-partnership';
+const TITLES = {
+  en: 'A New Stage in Uzbekistan-Kazakhstan Relations: A Strong Strategic Partnership',
+  tr: 'Özbekistan-Kazakistan İlişkilerinde Yeni Bir Aşama: Güçlü Bir Stratejik Ortaklık',
+  ru: 'Новый этап в узбекско-казахстанских отношениях: прочное стратегическое партнёрство',
+};
+const NAV_LABEL = { en: 'Language', tr: 'Dil', ru: 'Язык' };
+const NATIVE = { en: 'English', tr: 'Türkçe', ru: 'Русский' };
+const BROWSER_LOCALE = { en: 'en-GB', tr: 'tr-TR', ru: 'ru-RU' };
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+for (const [code, locale] of Object.entries(BROWSER_LOCALE)) {
+  test(`/ with a ${locale} browser and nothing stored lands on /${code}/`, async () => {
+    const page = await newPage(env.browser, { locale });
+    await page.goto(`${env.base}/`);
+    await page.waitForURL(`${env.base}/${code}/`);
+    await page.locator('.entry-card').first().waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), code);
+    const nav = page.getByRole('navigation', { name: NAV_LABEL[code] });
+    assert.equal(await nav.locator('a[aria-current="true"]').innerText(), NATIVE[code]);
+    assert.deepEqual(page.uncaught, []);
+  });
+}
+
+test('a browser language the site lacks lands on the default', async () => {
+  const page = await newPage(env.browser, { locale: 'de-DE' });
+  await page.goto(`${env.base}/`);
+  await page.waitForURL(`${env.base}/en/`);
+});
+
+test('the switcher names each language natively, with lang and hreflang', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/ru/entries/${SLUG}`);
+  const nav = page.getByRole('navigation', { name: 'Язык' });
+  await nav.waitFor();
+  for (const [code, name] of Object.entries(NATIVE)) {
+    const link = nav.getByRole('link', { name });
+    assert.equal(await link.getAttribute('lang'), code);
+    assert.equal(await link.getAttribute('hreflang'), code);
+    assert.equal(await link.getAttribute('href'), `/${code}/entries/${SLUG}`);
+  }
+  assert.equal(await nav.locator('[aria-current]').count(), 1);
+  const alternates = await page.locator('head link[rel="alternate"]').evaluateAll((links) =>
+    links.map((l) => [l.hreflang, new URL(l.href).pathname]),
+  );
+  assert.deepEqual(alternates.sort(), Object.keys(NATIVE).map((c) => [c, `/${c}/entries/${SLUG}`]).sort());
+  const description = await page.locator('head meta[name="description"]').getAttribute('content');
+  assert.match(description, /Анализ/);
+});
+
+test('switching language keeps the paragraph in view, remembers the choice, and walks back', async () => {
+  const page = await newPage(env.browser, { locale: 'en-US', viewport: { width: 1000, height: 700 } });
+  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  await page.locator('#p5').waitFor();
+  await page.locator('#p5').evaluate((p) => p.scrollIntoView({ block: 'start' }));
+  await page.mouse.wheel(0, 40);
+  await page.waitForTimeout(100);
+  const before = await page.locator('#p5').evaluate((p) => p.getBoundingClientRect().top);
+  const englishP5 = await page.locator('#p5').innerText();
+
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' }).click();
+  await page.waitForURL(`${env.base}/ru/entries/${SLUG}`);
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await page.waitForTimeout(150);
+  assert.equal(await page.locator('h1').innerText(), TITLES.ru);
+  assert.equal(await page.title(), `${TITLES.ru} — okuma`);
+  const russianP5 = await page.locator('#p5').innerText();
+  assert.notEqual(russianP5, englishP5);
+  assert.match(russianP5, /статье 3/);
+  const after = await page.locator('#p5').evaluate((p) => p.getBoundingClientRect().top);
+  assert.ok(Math.abs(after - before) < 4, `p5 moved from ${before} to ${after}`);
+  await screenshot(page, 'switch-ru-kept-place');
+
+  // The choice is remembered: / now lands on Russian, whatever the browser says.
+  await page.goto(`${env.base}/`);
+  await page.waitForURL(`${env.base}/ru/`);
+  // Back and forward walk the page and language changes.
+  await page.goBack();
+  await page.waitForURL(`${env.base}/ru/entries/${SLUG}`);
+  await page.goBack();
+  await page.waitForURL(`${env.base}/en/entries/${SLUG}`);
+  await page.locator('h1#entry-title').waitFor();
+  assert.equal(await page.locator('h1').innerText(), TITLES.en);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.goForward();
+  await page.waitForURL(`${env.base}/ru/entries/${SLUG}`);
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  // Reload keeps the choice, since it lives in the URL.
+  await page.reload();
+  await page.locator('h1#entry-title').waitFor();
+  assert.equal(await page.locator('h1').innerText(), TITLES.ru);
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('switching through all three languages on the article', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  for (const code of ['tr', 'ru', 'en']) {
+    await page.getByRole('navigation').getByRole('link', { name: NATIVE[code] }).click();
+    await page.waitForURL(`${env.base}/${code}/entries/${SLUG}`);
+    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+    assert.equal(await page.locator('h1').innerText(), TITLES[code]);
+    assert.equal(await page.locator('.entry-body p').count(), 8);
+    const also = await page.locator('.also-available a').allInnerTexts();
+    assert.deepEqual(also.sort(), Object.entries(NATIVE).filter(([c]) => c !== code).map(([, n]) => n).sort());
+  }
+});
+
+test('an entry missing in the chosen language shows the best fallback, says so, and links the original', async () => {
+  const page = await newPage(env.browser, { locale: 'ru-RU' });
+  // The dataset as a publisher might have it: no Turkish translation yet.
+  await page.route(`**/data/entries/${SLUG}.json`, async (route) => {
+    const real = await route.fetch();
+    const entry = await real.json();
+    delete entry.translations.tr;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(entry) });
+  });
+  await page.goto(`${env.base}/tr/entries/${SLUG}`);
+  const notice = page.locator('.fallback-notice');
+  await notice.waitFor();
+  // The chain is Turkish, then the browser's Russian, then the English original.
+  assert.match(await notice.innerText(), /Bu yazının Türkçe sürümü yok; Rusça sürümü gösteriliyor/);
+  assert.equal(await page.locator('article').getAttribute('lang'), 'ru');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'tr');
+  assert.equal(await page.locator('h1').innerText(), TITLES.ru);
+  assert.equal(await notice.getByRole('link').getAttribute('href'), `/en/entries/${SLUG}`);
+  // The switcher shows Turkish as the current page, without a broken link elsewhere.
+  const nav = page.getByRole('navigation', { name: 'Dil' });
+  assert.equal(await nav.locator('[aria-current]').innerText(), 'Türkçe');
+  await screenshot(page, 'fallback-tr');
+});
+
+test('a language the entry lacks is shown as unavailable, not linked', async () => {
+  const page = await newPage(env.browser);
+  await page.route(`**/data/entries/${SLUG}.json`, async (route) => {
+    const entry = await (await route.fetch()).json();
+    delete entry.translations.ru;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(entry) });
+  });
+  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  const nav = page.getByRole('navigation', { name: 'Language' });
+  await nav.waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Русский' }).count(), 0);
+  const unavailable = nav.locator('[aria-disabled="true"]');
+  assert.equal(await unavailable.innerText(), 'Русский');
+  assert.equal(await unavailable.getAttribute('lang'), 'ru');
+});
+
+test('an unknown language code is corrected to the default, with a notice', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/xx/entries/${SLUG}`);
+  await page.waitForURL(`${env.base}/en/entries/${SLUG}`);
+  const notice = page.getByRole('status').filter({ hasText: 'xx' });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /language “xx”, which this site does not have/);
+  assert.equal(await page.locator('h1').innerText(), TITLES.en);
+  await page.goto(`${env.base}/zz/?q=test`);
+  await page.waitForURL(`${env.base}/en/?q=test`);
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('the switcher is reachable and usable by keyboard, with visible focus', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  await page.locator('h1#entry-title').waitFor();
+  // Tab past the skip link and the site title to the first language.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(focused, 'Türkçe');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${env.base}/tr/entries/${SLUG}`);
+  await page.waitForFunction(() => document.documentElement.lang === 'tr');
+});
