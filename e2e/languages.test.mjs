@@ -132,7 +132,9 @@ test('an entry missing in the chosen language shows the best fallback, says so, 
   await notice.waitFor();
   // The chain is Turkish, then the browser's Russian, then the English original.
   assert.match(await notice.innerText(), /Bu yazının Türkçe sürümü yok; Rusça sürümü gösteriliyor/);
-  assert.equal(await page.locator('article').getAttribute('lang'), 'ru');
+  assert.equal(await page.locator('.entry-body').getAttribute('lang'), 'ru');
+  assert.equal(await page.locator('h1').getAttribute('lang'), 'ru');
+  assert.equal(await page.locator('.entry-meta').evaluate((e) => e.closest('[lang]').lang), 'tr');
   assert.equal(await page.locator('html').getAttribute('lang'), 'tr');
   assert.equal(await page.locator('h1').innerText(), TITLES.ru);
   assert.equal(await notice.getByRole('link').getAttribute('href'), `/en/entries/${SLUG}`);
@@ -187,4 +189,43 @@ test('the switcher is reachable and usable by keyboard, with visible focus', asy
   await page.keyboard.press('Enter');
   await page.waitForURL(`${env.base}/tr/entries/${SLUG}`);
   await page.waitForFunction(() => document.documentElement.lang === 'tr');
+});
+
+test('print media shows the notes and hides the interface', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/tr/entries/${SLUG}`);
+  await page.locator('#note-3').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.sources').isVisible());
+  assert.equal(await page.locator('.sources li').count(), 4);
+  assert.ok(await page.locator('#note-3').isVisible());
+  assert.equal(await page.locator('.site-header').isVisible(), false);
+});
+
+test('the theme follows the system until the reader toggles it, and stays toggled', async () => {
+  const page = await newPage(env.browser, { colorScheme: 'dark' });
+  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await toggle.waitFor();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(await background(), 'rgb(22, 24, 26)');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await background(), 'rgb(251, 250, 247)');
+  await page.reload();
+  await page.getByRole('button', { name: 'Dark theme' }).waitFor();
+  assert.equal(await background(), 'rgb(251, 250, 247)');
+});
+
+test('the reading progress bar follows the scroll', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 900, height: 600 }, reducedMotion: 'reduce' });
+  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  const bar = page.getByRole('progressbar', { name: 'Reading progress' });
+  await bar.waitFor();
+  assert.equal(await bar.getAttribute('aria-valuenow'), '0');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => document.querySelector('[role=progressbar]').getAttribute('aria-valuenow') === '100');
+  const transition = await page.locator('.reading-progress-bar').evaluate((e) => getComputedStyle(e).transitionDuration);
+  assert.equal(transition, '0s', 'no motion when the reader asks for less');
 });

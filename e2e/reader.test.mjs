@@ -75,8 +75,18 @@ test('the four numbered sources show with their access dates', async () => {
   });
   assert.match(texts[3], /^Ibid\./);
   assert.equal(await page.locator('#note-1 .source-title').getAttribute('lang'), 'ru');
-  // The reference in the text leads to its note, and the note leads back.
-  await page.locator('#p1 sup a').click();
+  // The reference opens a preview of its source in place, and the preview
+  // leads to the notes list, which leads back.
+  const ref = page.locator('#p1 sup button');
+  assert.equal(await ref.getAttribute('aria-expanded'), 'false');
+  await ref.click();
+  const preview = page.locator('.note-preview');
+  await preview.waitFor();
+  assert.equal(await ref.getAttribute('aria-expanded'), 'true');
+  assert.match(await preview.innerText(), /Казахстан и Узбекистан отмечают 30-летие/);
+  assert.match(await preview.innerText(), /WorldNews/);
+  assert.match(await preview.innerText(), /December 14, 2022/);
+  await preview.getByRole('link').click();
   await page.waitForFunction(() => location.hash === '#note-1');
   assert.ok(await page.locator('#note-1').isVisible());
 });
@@ -159,8 +169,8 @@ test('unknown slugs and pages get a not-found view with a way back', async () =>
 // The seed in each language the dataset offers: its own title, all eight
 // paragraphs, notes whose Russian titles keep lang="ru", dates by Intl.
 const LANGUAGES = {
-  tr: { title: /^Özbekistan-Kazakistan İlişkilerinde Yeni Bir Aşama/, date: '14 Aralık 2022', month: 'Aralık 2022', sources: 'Kaynaklar', bio: /1999 yılında Bişkek'te doğmuştur/ },
-  ru: { title: /^Новый этап в узбекско-казахстанских отношениях/, date: '14 декабря 2022 г.', month: 'декабрь 2022 г.', sources: 'Источники', bio: /Бишкек/ },
+  tr: { ibid: 'A\\.g\\.e\\.', title: /^Özbekistan-Kazakistan İlişkilerinde Yeni Bir Aşama/, date: '14 Aralık 2022', month: 'Aralık 2022', sources: 'Kaynaklar', bio: /1999 yılında Bişkek'te doğmuştur/ },
+  ru: { ibid: 'Там же', title: /^Новый этап в узбекско-казахстанских отношениях/, date: '14 декабря 2022 г.', month: 'декабрь 2022 г.', sources: 'Источники', bio: /Бишкек/ },
 };
 
 for (const [code, want] of Object.entries(LANGUAGES)) {
@@ -184,6 +194,25 @@ for (const [code, want] of Object.entries(LANGUAGES)) {
     assert.deepEqual(page.uncaught, []);
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, `seed-${code}`);
+  });
+
+  test(`a note preview opens and closes by keyboard in ${code}`, async () => {
+    const page = await newPage(env.browser);
+    await page.goto(`${env.base}/${code}/entries/${SLUG}`);
+    const ref = page.locator('#ref-4');
+    await ref.waitFor();
+    await ref.focus();
+    await page.keyboard.press('Enter');
+    const preview = page.locator(`#${await ref.getAttribute('aria-controls')}`);
+    await preview.waitFor();
+    // Note 4 is "Ibid.": the preview names the source it repeats.
+    assert.match(await preview.innerText(), new RegExp(want.ibid));
+    assert.match(await preview.innerText(), /О подписании Договора/);
+    assert.equal(await preview.locator('.source-title').getAttribute('lang'), 'ru');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'ref-4');
+    assert.equal(await ref.getAttribute('aria-expanded'), 'false');
   });
 
   test(`the archive lists every entry in ${code}`, async () => {

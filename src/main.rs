@@ -3,5 +3,6 @@
 
 fn main() {
     okuma::crash::install();
+    okuma::components::theme_toggle::apply_stored_theme();
     leptos::mount::mount_to_body(okuma::app::App);
 }

@@ -46,7 +46,7 @@ fn entry_body_renders_every_paragraph_with_its_stable_id() {
     let root = container();
     leptos::mount::mount_to(
         root.clone(),
-        move || view! { <EntryBody blocks note_label="Note" /> },
+        move || view! { <EntryBody blocks ui=&i18n::EN /> },
     )
     .forget();
     let paragraphs = root.query_selector_all("p[data-block]").unwrap();
@@ -58,7 +58,7 @@ fn entry_body_renders_every_paragraph_with_its_stable_id() {
         "{text}"
     );
     let note = root
-        .query_selector("p#p1 sup a[href='#note-1']")
+        .query_selector("p#p1 sup button#ref-1")
         .unwrap()
         .unwrap();
     assert_eq!(note.text_content().unwrap(), "1");
@@ -79,7 +79,7 @@ fn hostile_text_in_the_data_stays_text() {
     let root = container();
     leptos::mount::mount_to(
         root.clone(),
-        move || view! { <EntryBody blocks note_label="Note" /> },
+        move || view! { <EntryBody blocks ui=&i18n::EN /> },
     )
     .forget();
     assert!(root.query_selector("img, script").unwrap().is_none());

@@ -2,21 +2,48 @@
 //! Data text only ever becomes text nodes; links pass the core crate's
 //! scheme check before they get an `href`.
 
+use crate::components::sources::source_details;
+use crate::i18n::Ui;
 use leptos::prelude::*;
 use okuma_core::entry::check_href;
-use okuma_core::{Block, BlockContent, Inline, Mark};
+use okuma_core::{Block, BlockContent, Inline, Mark, Source};
+use std::sync::Arc;
+
+/// What a note reference needs: the sources to preview, the interface
+/// text, and which preview is open (one at a time).
+#[derive(Clone)]
+struct Notes {
+    ui: &'static Ui,
+    sources: Arc<Vec<Source>>,
+    open: RwSignal<Option<usize>>,
+    /// Counts references as they are drawn, to give each its own preview.
+    next: Arc<std::sync::atomic::AtomicUsize>,
+}
 
 /// The body blocks, each keeping its stable id as the element id so that a
-/// paragraph can be linked to and found again in another language.
+/// paragraph can be linked to and found again in another language. Note
+/// references open a preview of their source in place.
 #[component]
-pub fn EntryBody(blocks: Vec<Block>, note_label: &'static str) -> impl IntoView {
+pub fn EntryBody(
+    blocks: Vec<Block>,
+    ui: &'static Ui,
+    #[prop(optional)] sources: Vec<Source>,
+) -> impl IntoView {
+    let notes = Notes {
+        ui,
+        sources: Arc::new(sources),
+        open: RwSignal::new(None),
+        next: Arc::default(),
+    };
     blocks
         .into_iter()
-        .map(|block| render_block(block, note_label))
+        .map(|block| render_block(block, &notes))
         .collect_view()
 }
 
-fn render_block(block: Block, note_label: &'static str) -> AnyView {
+type NoteLabel<'a> = &'a Notes;
+
+fn render_block(block: Block, note_label: NoteLabel) -> AnyView {
     let id = block.id;
     match block.content {
         BlockContent::Paragraph { content } => {
@@ -51,13 +78,13 @@ fn render_block(block: Block, note_label: &'static str) -> AnyView {
     }
 }
 
-fn render_inlines(runs: Vec<Inline>, note_label: &'static str) -> Vec<AnyView> {
+fn render_inlines(runs: Vec<Inline>, note_label: NoteLabel) -> Vec<AnyView> {
     runs.into_iter()
         .map(|inline| render_inline(inline, note_label))
         .collect()
 }
 
-fn render_inline(inline: Inline, note_label: &'static str) -> AnyView {
+fn render_inline(inline: Inline, note_label: NoteLabel) -> AnyView {
     match inline {
         Inline::Text(text) => text.into_any(),
         Inline::Mark(Mark::Emphasis { content }) => {
@@ -71,21 +98,73 @@ fn render_inline(inline: Inline, note_label: &'static str) -> AnyView {
                 view! { <span>{inner}</span> }.into_any()
             }
         }
-        Inline::Mark(Mark::Note { number }) => view! {
-            <sup class="note-ref">
-                <a
-                    id=format!("ref-{number}")
-                    href=format!("#note-{number}")
-                    aria-label=format!("{note_label} {number}")
-                >
-                    {number}
-                </a>
-            </sup>
-        }
-        .into_any(),
+        Inline::Mark(Mark::Note { number }) => note_reference(number, note_label),
         Inline::Mark(Mark::Mention { entity, content }) => {
             view! { <span class="mention" data-entity=entity>{render_inlines(content, note_label)}</span> }
                 .into_any()
         }
     }
+}
+
+/// A note reference: a button that opens (and Escape closes) a preview of
+/// the source right after it, so the reader never leaves the text.
+fn note_reference(number: u32, notes: &Notes) -> AnyView {
+    let k = notes
+        .next
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let Notes { ui, open, .. } = notes.clone();
+    let preview_id = format!("note-preview-{k}");
+    // Ibid. previews show the source it repeats.
+    let source = notes.sources.iter().find(|s| s.number == number).map(|s| {
+        let target = s
+            .ibid
+            .and_then(|t| notes.sources.iter().find(|x| x.number == t));
+        (s.ibid.is_some(), target.unwrap_or(s).clone())
+    });
+    let is_open = move || open.get() == Some(k);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let close = move || {
+        open.set(None);
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && is_open() {
+            ev.prevent_default();
+            close();
+        }
+    };
+    let preview = move || {
+        let (ibid, source) = source.clone()?;
+        is_open().then(|| {
+            view! {
+                <span class="note-preview" id=preview_id.clone() role="note" on:keydown=on_key>
+                    <span class="note-preview-number">{number}". "</span>
+                    {ibid.then(|| view! { {ui.ibid} " " })}
+                    {source_details(&source, ui)}
+                    " "
+                    <a class="note-preview-all" href=format!("#note-{number}")>{ui.sources}</a>
+                </span>
+            }
+        })
+    };
+    view! {
+        <sup class="note-ref">
+            <button
+                type="button"
+                node_ref=button
+                id=format!("ref-{number}")
+                aria-label=format!("{} {number}", ui.note)
+                aria-expanded=move || is_open().to_string()
+                aria-controls=format!("note-preview-{k}")
+                on:click=move |_| open.set(if is_open() { None } else { Some(k) })
+                on:keydown=on_key
+            >
+                {number}
+            </button>
+        </sup>
+        {preview}
+    }
+    .into_any()
 }

@@ -6,4 +6,6 @@ pub mod language_switcher;
 pub mod not_found;
 pub mod notice;
 pub mod page_frame;
+pub mod reading_progress;
 pub mod sources;
+pub mod theme_toggle;

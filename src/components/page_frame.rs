@@ -3,6 +3,8 @@
 //! the language switcher, and the `<main>` landmark.
 
 use crate::components::language_switcher::{Alternate, LanguageSwitcher};
+use crate::components::reading_progress::ReadingProgress;
+use crate::components::theme_toggle::ThemeToggle;
 use crate::i18n::Ui;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Title};
@@ -39,7 +41,11 @@ pub fn PageFrame(
         <a class="skip-link" href="#main">{ui.skip_to_content}</a>
         <header class="site-header">
             <a class="site-title" href=home>{site_title}</a>
-            <LanguageSwitcher alternates ui keep_place />
+            <div class="header-tools">
+                <LanguageSwitcher alternates ui keep_place />
+                <ThemeToggle ui />
+            </div>
+            {keep_place.then(|| view! { <ReadingProgress ui /> })}
         </header>
         <main id="main" class="page" tabindex="-1">{children()}</main>
     }

@@ -17,19 +17,7 @@ pub fn SourceList(sources: Vec<Source>, ui: &'static Ui) -> impl IntoView {
             let body = if source.ibid.is_some() {
                 view! { <span class="source-ibid">{ui.ibid}</span> }.into_any()
             } else {
-                let title = source.title.unwrap_or_default();
-                let lang = source.lang.map(String::from);
-                let title = match source.url.filter(|u| check_href(u).is_ok()) {
-                    Some(url) => view! { <a class="source-title" href=url lang=lang rel="noopener noreferrer">{title}</a> }.into_any(),
-                    None => view! { <cite class="source-title" lang=lang>{title}</cite> }.into_any(),
-                };
-                let publisher = source.publisher.map(|p| view! { ", " <span class="source-publisher">{p}</span> });
-                let accessed = source.accessed.map(|d| {
-                    let when = format_date(&d, ui.lang);
-                    view! { " (" {ui.accessed} " " <time datetime=d.to_string()>{when}</time> ")" }
-                });
-                // The marks follow the page's language, outside the title's own `lang`.
-                view! { {ui.quote_open} {title} {ui.quote_close} {publisher} {accessed} "." }.into_any()
+                source_details(&source, ui)
             };
             view! {
                 <li id=format!("note-{number}") value=number>
@@ -46,6 +34,27 @@ pub fn SourceList(sources: Vec<Source>, ui: &'static Ui) -> impl IntoView {
             <ol>{items}</ol>
         </section>
     }
+}
+
+/// A source as a reader cites it: “title” (in its own language), publisher
+/// (accessed date). Shared by the notes list and the note previews.
+pub fn source_details(source: &Source, ui: &'static Ui) -> AnyView {
+    let title = source.title.clone().unwrap_or_default();
+    let lang = source.lang.as_ref().map(|l| l.to_string());
+    let title = match source.url.clone().filter(|u| check_href(u).is_ok()) {
+        Some(url) => view! { <a class="source-title" href=url lang=lang rel="noopener noreferrer">{title}</a> }.into_any(),
+        None => view! { <cite class="source-title" lang=lang>{title}</cite> }.into_any(),
+    };
+    let publisher = source
+        .publisher
+        .clone()
+        .map(|p| view! { ", " <span class="source-publisher">{p}</span> });
+    let accessed = source.accessed.map(|d| {
+        let when = format_date(&d, ui.lang);
+        view! { " (" {ui.accessed} " " <time datetime=d.to_string()>{when}</time> ")" }
+    });
+    // The marks follow the page's language, outside the title's own `lang`.
+    view! { {ui.quote_open} {title} {ui.quote_close} {publisher} {accessed} "." }.into_any()
 }
 
 /// Who wrote the entry, with the bio in the reading language when there is

@@ -211,15 +211,18 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
         .collect_view();
     let title = format!("{} — {site_title}", translation.title);
     let article_lang = shown.to_string();
+    let note_sources = entry.sources.clone();
     // Once drawn, put the reader's paragraph back where it was.
     request_animation_frame(reading_place::restore);
     view! {
         <PageFrame lang=lang.clone() ui title site_title description=translation.summary.clone() alternates keep_place=true>
             <UnknownLanguageNotice ui />
             {fallback}
-            <article class="entry" lang=article_lang aria-labelledby="entry-title">
+            // The entry's own text carries the language it is shown in; the
+            // interface around it stays in the page's language.
+            <article class="entry" aria-labelledby="entry-title">
                 <header class="entry-header">
-                    <h1 id="entry-title">{translation.title.clone()}</h1>
+                    <h1 id="entry-title" lang=article_lang.clone()>{translation.title.clone()}</h1>
                     <p class="entry-meta">
                         {byline} {date}
                         <span>{count(minutes as usize, &ui.minutes_read, ui.lang)}</span>
@@ -228,8 +231,8 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
                     {provenance}
                     {also}
                 </header>
-                <div class="entry-body">
-                    <EntryBody blocks=translation.body note_label=ui.note />
+                <div class="entry-body" lang=article_lang>
+                    <EntryBody blocks=translation.body ui sources=note_sources />
                 </div>
                 {sources}
                 {authors}
