@@ -15,7 +15,7 @@ BUILD_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock public/data/site.jso
 CONTENT := $(shell find content -type f 2>/dev/null)
 OKUMA := cargo run --quiet -p okuma-cli --
 
-.PHONY: serve test tools browser build data lint unit dom e2e clean
+.PHONY: serve test tools browser build data lint unit dom e2e bench clean
 
 serve: tools dist/.built
 	node scripts/serve.mjs dist $(PORT)
@@ -56,6 +56,10 @@ dom:
 
 e2e: dist/.built
 	node --test --test-concurrency=1 e2e/
+
+# Figures, not pass/fail: printed for a person (see bench/).
+bench: tools browser dist/.built
+	node bench/switch.mjs
 
 clean:
 	rm -rf dist target/e2e

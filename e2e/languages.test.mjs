@@ -229,3 +229,62 @@ test('the reading progress bar follows the scroll', async () => {
   const transition = await page.locator('.reading-progress-bar').evaluate((e) => getComputedStyle(e).transitionDuration);
   assert.equal(transition, '0s', 'no motion when the reader asks for less');
 });
+
+test('parallel view pairs paragraph N with N, from the URL and from the control', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 1300, height: 900 } });
+  await page.goto(`${env.base}/en/entries/${SLUG}?with=ru`);
+  await page.locator('.pair').first().waitFor();
+  const pairs = page.locator('.pair');
+  assert.equal(await pairs.count(), 8);
+  for (const n of [1, 5, 8]) {
+    const pair = pairs.nth(n - 1);
+    assert.equal(await pair.locator('.pair-first > [id]').getAttribute('id'), `p${n}`);
+    assert.equal(await pair.locator('.pair-second > [id]').getAttribute('id'), `with-p${n}`);
+    assert.equal(await pair.locator('.pair-first').getAttribute('lang'), 'en');
+    assert.equal(await pair.locator('.pair-second').getAttribute('lang'), 'ru');
+  }
+  assert.match(await pairs.nth(4).locator('.pair-second').innerText(), /статье 3/);
+  assert.match(await pairs.nth(4).locator('.pair-first').innerText(), /^Clause 3/);
+  // Side by side on a wide screen.
+  const [a, b] = await Promise.all([
+    pairs.nth(0).locator('.pair-first').boundingBox(),
+    pairs.nth(0).locator('.pair-second').boundingBox(),
+  ]);
+  assert.ok(b.x > a.x + a.width - 1 && Math.abs(a.y - b.y) < 2, 'columns sit side by side');
+  await screenshot(page, 'parallel-en-ru');
+  // Stacked on a narrow one.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const [c, d] = await Promise.all([
+    pairs.nth(0).locator('.pair-first').boundingBox(),
+    pairs.nth(0).locator('.pair-second').boundingBox(),
+  ]);
+  assert.ok(d.y >= c.y + c.height - 1, 'pairs stack on a narrow screen');
+  // The control turns it off and on, and the switcher keeps it.
+  const control = page.getByLabel('Side by side with');
+  await control.selectOption('');
+  await page.waitForURL(`${env.base}/en/entries/${SLUG}`);
+  assert.equal(await page.locator('.pair').count(), 0);
+  await control.selectOption('tr');
+  await page.waitForURL(`${env.base}/en/entries/${SLUG}?with=tr`);
+  await page.locator('.pair').first().waitFor();
+  assert.equal(await page.locator('.pair-second').first().getAttribute('lang'), 'tr');
+  const toRussian = page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' });
+  assert.equal(await toRussian.getAttribute('href'), `/ru/entries/${SLUG}?with=tr`);
+});
+
+const SIMILAR = { en: ['Similar entries', 'Also about:'], tr: ['Benzer yazılar', 'Ortak konular:'], ru: ['Похожие материалы', 'Также о:'] };
+for (const [code, [heading, reason]] of Object.entries(SIMILAR)) {
+  test(`similar entries in ${code}, each with its reason`, async () => {
+    const page = await newPage(env.browser);
+    await page.goto(`${env.base}/${code}/entries/${SLUG}`);
+    const section = page.getByRole('region', { name: heading });
+    await section.locator('li').first().waitFor();
+    const items = section.locator('li');
+    assert.ok((await items.count()) >= 1);
+    const first = await items.first().innerText();
+    assert.ok(first.includes(reason), first);
+    const href = await items.first().getByRole('link').getAttribute('href');
+    assert.match(href, new RegExp(`^/${code}/entries/`));
+    assert.notEqual(href, `/${code}/entries/${SLUG}`);
+  });
+}

@@ -18,6 +18,9 @@ struct Notes {
     open: RwSignal<Option<usize>>,
     /// Counts references as they are drawn, to give each its own preview.
     next: Arc<std::sync::atomic::AtomicUsize>,
+    /// Note numbers already drawn: only the first reference gets the
+    /// `ref-N` id the notes list links back to (ids stay unique).
+    seen: Arc<std::sync::Mutex<std::collections::BTreeSet<u32>>>,
 }
 
 /// The body blocks, each keeping its stable id as the element id so that a
@@ -34,6 +37,7 @@ pub fn EntryBody(
         sources: Arc::new(sources),
         open: RwSignal::new(None),
         next: Arc::default(),
+        seen: Arc::default(),
     };
     blocks
         .into_iter()
@@ -41,25 +45,64 @@ pub fn EntryBody(
         .collect_view()
 }
 
+/// Two translations side by side, paired block by block (their ids are
+/// aligned). The first keeps the ids and `data-block` (the reader's place);
+/// each column carries its own `lang`.
+#[component]
+pub fn ParallelBody(
+    first: Vec<Block>,
+    first_lang: String,
+    second: Vec<Block>,
+    second_lang: String,
+    ui: &'static Ui,
+    #[prop(optional)] sources: Vec<Source>,
+) -> impl IntoView {
+    let notes = Notes {
+        ui,
+        sources: Arc::new(sources),
+        open: RwSignal::new(None),
+        next: Arc::default(),
+        seen: Arc::default(),
+    };
+    first
+        .into_iter()
+        .map(|block| {
+            let twin = second.iter().find(|b| b.id == block.id).cloned();
+            let twin = twin.map(|mut b| {
+                b.id = format!("with-{}", b.id);
+                render_block(b, &notes)
+            });
+            view! {
+                <div class="pair">
+                    <div class="pair-first" lang=first_lang.clone()>{render_block(block, &notes)}</div>
+                    <div class="pair-second" lang=second_lang.clone()>{twin}</div>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
 type NoteLabel<'a> = &'a Notes;
 
 fn render_block(block: Block, note_label: NoteLabel) -> AnyView {
     let id = block.id;
+    // Only the reading column's blocks mark the reader's place.
+    let primary = !id.starts_with("with-");
     match block.content {
         BlockContent::Paragraph { content } => {
-            view! { <p id=id data-block="">{render_inlines(content, note_label)}</p> }.into_any()
+            view! { <p id=id data-block=primary.then_some("")>{render_inlines(content, note_label)}</p> }.into_any()
         }
         BlockContent::Heading { level, content } => {
             let inner = render_inlines(content, note_label);
             // Level 1 belongs to the entry title.
             match level {
-                0..=2 => view! { <h2 id=id data-block="">{inner}</h2> }.into_any(),
-                3 => view! { <h3 id=id data-block="">{inner}</h3> }.into_any(),
-                _ => view! { <h4 id=id data-block="">{inner}</h4> }.into_any(),
+                0..=2 => view! { <h2 id=id data-block=primary.then_some("")>{inner}</h2> }.into_any(),
+                3 => view! { <h3 id=id data-block=primary.then_some("")>{inner}</h3> }.into_any(),
+                _ => view! { <h4 id=id data-block=primary.then_some("")>{inner}</h4> }.into_any(),
             }
         }
         BlockContent::Quote { content } => view! {
-            <blockquote id=id data-block="">
+            <blockquote id=id data-block=primary.then_some("")>
                 <p>{render_inlines(content, note_label)}</p>
             </blockquote>
         }
@@ -70,9 +113,9 @@ fn render_block(block: Block, note_label: NoteLabel) -> AnyView {
                 .map(|item| view! { <li>{render_inlines(item, note_label)}</li> })
                 .collect_view();
             if ordered {
-                view! { <ol id=id data-block="">{items}</ol> }.into_any()
+                view! { <ol id=id data-block=primary.then_some("")>{items}</ol> }.into_any()
             } else {
-                view! { <ul id=id data-block="">{items}</ul> }.into_any()
+                view! { <ul id=id data-block=primary.then_some("")>{items}</ul> }.into_any()
             }
         }
     }
@@ -112,6 +155,11 @@ fn note_reference(number: u32, notes: &Notes) -> AnyView {
     let k = notes
         .next
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let first = notes
+        .seen
+        .lock()
+        .map(|mut seen| seen.insert(number))
+        .unwrap_or(false);
     let Notes { ui, open, .. } = notes.clone();
     let preview_id = format!("note-preview-{k}");
     // Ibid. previews show the source it repeats.
@@ -154,7 +202,7 @@ fn note_reference(number: u32, notes: &Notes) -> AnyView {
             <button
                 type="button"
                 node_ref=button
-                id=format!("ref-{number}")
+                id=first.then(|| format!("ref-{number}"))
                 aria-label=format!("{} {number}", ui.note)
                 aria-expanded=move || is_open().to_string()
                 aria-controls=format!("note-preview-{k}")

@@ -7,5 +7,6 @@ pub mod not_found;
 pub mod notice;
 pub mod page_frame;
 pub mod reading_progress;
+pub mod similar;
 pub mod sources;
 pub mod theme_toggle;

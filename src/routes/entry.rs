@@ -6,18 +6,20 @@
 use crate::api::{fetch_entry, FetchError};
 use crate::app::SiteData;
 use crate::browser::browser_languages;
-use crate::components::entry_body::EntryBody;
+use crate::components::entry_body::{EntryBody, ParallelBody};
 use crate::components::fetch_error::FetchErrorView;
 use crate::components::language_switcher::Alternate;
 use crate::components::not_found::NotFound;
 use crate::components::notice::{correct_language, UnknownLanguageNotice};
 use crate::components::page_frame::PageFrame;
+use crate::components::similar::SimilarEntries;
 use crate::components::sources::{AuthorCard, SourceList};
 use crate::i18n;
 use crate::intl::{count, format_date, language_name};
 use crate::reading_place;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 use okuma_core::language_chain::reading_minutes;
 use okuma_core::{Entry, LanguageChain, LanguageCode, Provenance, Site};
 use std::sync::Arc;
@@ -33,6 +35,7 @@ enum Loaded {
 pub fn EntryPage() -> impl IntoView {
     let site = SiteData::use_context();
     let params = use_params_map();
+    let query = use_query_map();
     let lang = move || params.read().get("lang").unwrap_or_default();
     // A memo, so that a change of language alone does not re-run the load.
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
@@ -74,7 +77,8 @@ pub fn EntryPage() -> impl IntoView {
                             correct_language(&lang, site.default_language.as_str());
                             return ().into_any();
                         }
-                        entry_view(&site, &entry, lang).into_any()
+                        let with = query.read().get("with");
+                        entry_view(&site, &entry, lang, with).into_any()
                     })
                     .into_any(),
                     Ok(Loaded::UnknownSlug(site)) => (move || {
@@ -107,7 +111,12 @@ pub fn EntryPage() -> impl IntoView {
     }
 }
 
-fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<> {
+fn entry_view(
+    site: &Arc<Site>,
+    entry: &Arc<Entry>,
+    lang: String,
+    with: Option<String>,
+) -> impl IntoView + use<> {
     let ui = i18n::ui(&lang);
     let Some(language) = site.language(&lang) else {
         return ().into_any();
@@ -128,6 +137,14 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
     };
     let site_title = site.title_in(&code).to_string();
     let slug = entry.slug.clone();
+    // The parallel language, if it is a different one the entry has.
+    let with = with
+        .and_then(|w| LanguageCode::parse(&w).ok())
+        .filter(|w| w != &shown && entry.translations.contains_key(w));
+    let keep_query = with
+        .as_ref()
+        .map(|w| format!("?with={w}"))
+        .unwrap_or_default();
     let alternates: Vec<Alternate> = site
         .languages
         .iter()
@@ -135,7 +152,7 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
             code: l.code.to_string(),
             name: l.name.clone(),
             href: (entry.translations.contains_key(&l.code) || l.code == code)
-                .then(|| format!("/{}/entries/{slug}", l.code)),
+                .then(|| format!("/{}/entries/{slug}{keep_query}", l.code)),
             current: l.code == code,
         })
         .collect();
@@ -212,6 +229,34 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
     let title = format!("{} — {site_title}", translation.title);
     let article_lang = shown.to_string();
     let note_sources = entry.sources.clone();
+    let body = match with
+        .as_ref()
+        .and_then(|w| entry.translations.get(w).map(|t| (w, t)))
+    {
+        Some((w, second)) => view! {
+            <div class="entry-body parallel">
+                <ParallelBody
+                    first=translation.body.clone()
+                    first_lang=article_lang.clone()
+                    second=second.body.clone()
+                    second_lang=w.to_string()
+                    ui
+                    sources=note_sources
+                />
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <div class="entry-body" lang=article_lang.clone()>
+                <EntryBody blocks=translation.body.clone() ui sources=note_sources />
+            </div>
+        }
+        .into_any(),
+    };
+    let similar = view! {
+        <SimilarEntries site=site.clone() entry=entry.clone() reading=code.clone() shown=shown.clone() ui />
+    };
+    let parallel = parallel_control(site, entry, &shown, with.as_ref(), ui, &lang);
     // Once drawn, put the reader's paragraph back where it was.
     request_animation_frame(reading_place::restore);
     view! {
@@ -231,13 +276,68 @@ fn entry_view(site: &Site, entry: &Entry, lang: String) -> impl IntoView + use<>
                     {provenance}
                     {also}
                 </header>
-                <div class="entry-body" lang=article_lang>
-                    <EntryBody blocks=translation.body ui sources=note_sources />
-                </div>
+                {parallel}
+                {body}
                 {sources}
                 {authors}
             </article>
+            {similar}
         </PageFrame>
+    }
+    .into_any()
+}
+
+/// The parallel view control: a labelled select of the entry's other
+/// languages; choosing one sets `?with=` (a history entry, so Back undoes it).
+fn parallel_control(
+    site: &Site,
+    entry: &Entry,
+    shown: &LanguageCode,
+    with: Option<&LanguageCode>,
+    ui: &'static i18n::Ui,
+    lang: &str,
+) -> impl IntoView + use<> {
+    let options: Vec<_> = site
+        .languages
+        .iter()
+        .filter(|l| &l.code != shown && entry.translations.contains_key(&l.code))
+        .map(|l| {
+            let code = l.code.to_string();
+            let selected = with.is_some_and(|w| w == &l.code);
+            view! { <option value=code.clone() lang=code selected=selected>{l.name.clone()}</option> }
+        })
+        .collect();
+    if options.is_empty() {
+        return ().into_any();
+    }
+    let path = format!("/{lang}/entries/{}", entry.slug);
+    let page_lang = lang.to_string();
+    let navigate = use_navigate();
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let target = if value.is_empty() {
+            path.clone()
+        } else {
+            format!("{path}?with={value}")
+        };
+        reading_place::keep(&page_lang);
+        navigate(
+            &target,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    view! {
+        <p class="parallel-control">
+            <label for="parallel-with">{ui.parallel}</label>
+            " "
+            <select id="parallel-with" on:change=on_change>
+                <option value="" selected=with.is_none()>{ui.parallel_off}</option>
+                {options}
+            </select>
+        </p>
     }
     .into_any()
 }
