@@ -288,3 +288,31 @@ for (const [code, [heading, reason]] of Object.entries(SIMILAR)) {
     assert.notEqual(href, `/${code}/entries/${SLUG}`);
   });
 }
+
+test('a mention opens a preview of its entity, with a link to the explainer', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/ru/entries/${SLUG}`);
+  const mention = page.locator('#p4 button.mention', { hasText: 'Касым-Жомарт Токаев' });
+  await mention.waitFor();
+  await mention.focus();
+  await page.keyboard.press('Enter');
+  const preview = page.locator(`#${await mention.getAttribute('aria-controls')}`);
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /Президент Казахстана/i);
+  assert.equal(await preview.getByRole('link').getAttribute('href'), '/ru/entries/kassym-jomart-tokayev');
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'detached' });
+  // The words themselves are unchanged text in the paragraph.
+  assert.match(await page.locator('#p4').innerText(), /президент Казахстана Касым-Жомарт Токаев/);
+});
+
+test('an entry with headings has a contents list in the reading language', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/ru/entries/kazakhstan-uzbekistan-treaty`);
+  const contents = page.getByRole('navigation', { name: 'Содержание' });
+  await contents.waitFor();
+  const link = contents.getByRole('link').first();
+  const target = (await link.getAttribute('href')).slice(1);
+  assert.equal(await page.locator(`[id="${target}"]`).evaluate((e) => e.tagName), 'H2');
+  assert.equal(await link.innerText(), await page.locator(`[id="${target}"]`).innerText());
+});

@@ -6,7 +6,8 @@ use crate::components::sources::source_details;
 use crate::i18n::Ui;
 use leptos::prelude::*;
 use okuma_core::entry::check_href;
-use okuma_core::{Block, BlockContent, Inline, Mark, Source};
+use okuma_core::{Block, BlockContent, EntityRecord, Inline, Mark, Source};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What a note reference needs: the sources to preview, the interface
@@ -21,6 +22,9 @@ struct Notes {
     /// Note numbers already drawn: only the first reference gets the
     /// `ref-N` id the notes list links back to (ids stay unique).
     seen: Arc<std::sync::Mutex<std::collections::BTreeSet<u32>>>,
+    /// Entities the entry mentions, for mention previews, named in `reading`.
+    entities: Arc<BTreeMap<String, EntityRecord>>,
+    reading: String,
 }
 
 /// The body blocks, each keeping its stable id as the element id so that a
@@ -31,6 +35,8 @@ pub fn EntryBody(
     blocks: Vec<Block>,
     ui: &'static Ui,
     #[prop(optional)] sources: Vec<Source>,
+    #[prop(optional)] entities: BTreeMap<String, EntityRecord>,
+    #[prop(optional, into)] reading: String,
 ) -> impl IntoView {
     let notes = Notes {
         ui,
@@ -38,6 +44,8 @@ pub fn EntryBody(
         open: RwSignal::new(None),
         next: Arc::default(),
         seen: Arc::default(),
+        entities: Arc::new(entities),
+        reading,
     };
     blocks
         .into_iter()
@@ -56,6 +64,8 @@ pub fn ParallelBody(
     second_lang: String,
     ui: &'static Ui,
     #[prop(optional)] sources: Vec<Source>,
+    #[prop(optional)] entities: BTreeMap<String, EntityRecord>,
+    #[prop(optional, into)] reading: String,
 ) -> impl IntoView {
     let notes = Notes {
         ui,
@@ -63,6 +73,8 @@ pub fn ParallelBody(
         open: RwSignal::new(None),
         next: Arc::default(),
         seen: Arc::default(),
+        entities: Arc::new(entities),
+        reading,
     };
     first
         .into_iter()
@@ -143,8 +155,8 @@ fn render_inline(inline: Inline, note_label: NoteLabel) -> AnyView {
         }
         Inline::Mark(Mark::Note { number }) => note_reference(number, note_label),
         Inline::Mark(Mark::Mention { entity, content }) => {
-            view! { <span class="mention" data-entity=entity>{render_inlines(content, note_label)}</span> }
-                .into_any()
+            let inner = render_inlines(content, note_label);
+            mention(entity, inner, note_label)
         }
     }
 }
@@ -212,6 +224,72 @@ fn note_reference(number: u32, notes: &Notes) -> AnyView {
                 {number}
             </button>
         </sup>
+        {preview}
+    }
+    .into_any()
+}
+
+/// A mention: the words stay in the text; pressing them opens a short
+/// preview of the entity (its name and description in the reading
+/// language) with a link to its explainer.
+fn mention(entity: String, inner: Vec<AnyView>, notes: &Notes) -> AnyView {
+    let Some(record) = notes.entities.get(&entity).cloned() else {
+        return view! { <span class="mention">{inner}</span> }.into_any();
+    };
+    let k = notes
+        .next
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let Notes {
+        ui, open, reading, ..
+    } = notes.clone();
+    let preview_id = format!("mention-preview-{k}");
+    let is_open = move || open.get() == Some(k);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && is_open() {
+            ev.prevent_default();
+            open.set(None);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    let pick = |names: &BTreeMap<okuma_core::LanguageCode, String>| {
+        names
+            .iter()
+            .find(|(code, _)| code.as_str() == reading)
+            .or_else(|| names.iter().next())
+            .map(|(code, text)| (code.to_string(), text.clone()))
+    };
+    let name = pick(&record.name);
+    let description = pick(&record.description);
+    let explainer = record.explainer.clone();
+    let preview = move || {
+        is_open().then(|| {
+            let name = name.clone().map(|(lang, text)| view! { <strong lang=lang>{text}</strong> });
+            let description = description.clone().map(|(lang, text)| view! { " " <span lang=lang>{text}</span> });
+            let more = explainer.clone().map(|slug| {
+                view! { " " <a href=format!("/{reading}/entries/{slug}")>{ui.read_more}</a> }
+            });
+            view! {
+                <span class="note-preview mention-preview" id=preview_id.clone() role="note" on:keydown=on_key>
+                    {name} {description} {more}
+                </span>
+            }
+        })
+    };
+    view! {
+        <button
+            type="button"
+            class="mention"
+            node_ref=button
+            aria-expanded=move || is_open().to_string()
+            aria-controls=format!("mention-preview-{k}")
+            on:click=move |_| open.set(if is_open() { None } else { Some(k) })
+            on:keydown=on_key
+        >
+            {inner}
+        </button>
         {preview}
     }
     .into_any()

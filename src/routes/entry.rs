@@ -241,14 +241,22 @@ fn entry_view(
                     second=second.body.clone()
                     second_lang=w.to_string()
                     ui
-                    sources=note_sources
+                    sources=note_sources.clone()
+                    entities=entry.entities.clone()
+                    reading=lang.clone()
                 />
             </div>
         }
         .into_any(),
         None => view! {
             <div class="entry-body" lang=article_lang.clone()>
-                <EntryBody blocks=translation.body.clone() ui sources=note_sources />
+                <EntryBody
+                    blocks=translation.body.clone()
+                    ui
+                    sources=note_sources
+                    entities=entry.entities.clone()
+                    reading=lang.clone()
+                />
             </div>
         }
         .into_any(),
@@ -256,11 +264,31 @@ fn entry_view(
     let similar = view! {
         <SimilarEntries site=site.clone() entry=entry.clone() reading=code.clone() shown=shown.clone() ui />
     };
+    // A contents list when the entry has headings.
+    let headings: Vec<(String, String)> = translation
+        .body
+        .iter()
+        .filter(|b| matches!(b.content, okuma_core::BlockContent::Heading { .. }))
+        .map(|b| (b.id.clone(), b.content.plain_text()))
+        .collect();
+    let contents = (!headings.is_empty()).then(|| {
+        let items = headings
+            .into_iter()
+            .map(|(id, text)| view! { <li><a href=format!("#{id}")>{text}</a></li> })
+            .collect_view();
+        view! {
+            <nav class="contents" aria-labelledby="contents-title" lang=article_lang.clone()>
+                <h2 id="contents-title">{ui.contents}</h2>
+                <ol>{items}</ol>
+            </nav>
+        }
+    });
+    let dir = language.dir.as_str();
     let parallel = parallel_control(site, entry, &shown, with.as_ref(), ui, &lang);
     // Once drawn, put the reader's paragraph back where it was.
     request_animation_frame(reading_place::restore);
     view! {
-        <PageFrame lang=lang.clone() ui title site_title description=translation.summary.clone() alternates keep_place=true>
+        <PageFrame lang=lang.clone() dir ui title site_title description=translation.summary.clone() alternates keep_place=true>
             <UnknownLanguageNotice ui />
             {fallback}
             // The entry's own text carries the language it is shown in; the
@@ -276,6 +304,7 @@ fn entry_view(
                     {provenance}
                     {also}
                 </header>
+                {contents}
                 {parallel}
                 {body}
                 {sources}
