@@ -316,3 +316,34 @@ test('an entry with headings has a contents list in the reading language', async
   assert.equal(await page.locator(`[id="${target}"]`).evaluate((e) => e.tagName), 'H2');
   assert.equal(await link.innerText(), await page.locator(`[id="${target}"]`).innerText());
 });
+
+test('on a generated archive, an entry missing in Turkish falls back along the chain', async () => {
+  // A synthetic archive from the publisher's tool (okuma gen), served in
+  // place of the bundled dataset.
+  const dir = 'target/e2e/gen';
+  const { execFileSync } = await import('node:child_process');
+  const { existsSync, readFileSync, readdirSync } = await import('node:fs');
+  const okuma = existsSync('target/debug/okuma') ? ['target/debug/okuma', []] : ['cargo', ['run', '-q', '-p', 'okuma-cli', '--']];
+  execFileSync(okuma[0], [...okuma[1], 'gen', '--entries', '60', '--seed', '5', '-o', dir], { stdio: 'ignore' });
+  const missing = readdirSync(`${dir}/entries`)
+    .map((f) => JSON.parse(readFileSync(`${dir}/entries/${f}`, 'utf8')))
+    .find((e) => !e.translations.tr && e.original_language !== 'tr' && e.translations.en && e.translations.ru);
+  assert.ok(missing, 'the generator leaves some translations out');
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await page.route('**/data/**', (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
+    const file = `${dir}/${path}`;
+    if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
+  });
+  await page.goto(`${env.base}/tr/entries/${missing.slug}`);
+  const notice = page.locator('.fallback-notice');
+  await notice.waitFor();
+  // Turkish is missing; the browser's English comes next in the chain.
+  assert.match(await notice.innerText(), /Bu yazının Türkçe sürümü yok; İngilizce sürümü gösteriliyor/);
+  assert.equal(await page.locator('h1').innerText(), missing.translations.en.title);
+  assert.equal(await page.locator('h1').getAttribute('lang'), 'en');
+  const nav = page.getByRole('navigation', { name: 'Dil' });
+  assert.equal(await nav.locator('[aria-current]').innerText(), 'Türkçe');
+  assert.deepEqual(page.uncaught, []);
+});

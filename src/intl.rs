@@ -47,7 +47,7 @@ pub fn plural_category(n: f64, locale: &str) -> String {
 
 /// A counted phrase in the UI language: "4 sources", "4 kaynak", "4 источника".
 pub fn count(n: usize, forms: &crate::i18n::Plural, locale: &str) -> String {
-    forms.format(&plural_category(n as f64, locale), n)
+    forms.format(&plural_category(n as f64, locale), format_number(n, locale))
 }
 
 /// A language's name in the reading language ("Rusça", "английский"), from
@@ -64,4 +64,34 @@ pub fn language_name(code: &str, locale: &str) -> String {
         .of(code)
         .map(String::from)
         .unwrap_or_else(|| code.to_string())
+}
+
+/// Orders two strings as a reader of `locale` expects (Turkish puts "ç"
+/// after "c", not beside it), through Intl.Collator.
+pub fn collate(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
+    let locales = Array::of1(&JsValue::from_str(locale));
+    let compare = Intl::Collator::new(&locales, &Object::new()).compare();
+    let result = compare
+        .call2(
+            &JsValue::UNDEFINED,
+            &JsValue::from_str(a),
+            &JsValue::from_str(b),
+        )
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    result
+        .partial_cmp(&0.0)
+        .unwrap_or(std::cmp::Ordering::Equal)
+}
+
+/// A whole number as `locale` writes it ("10,000", "10.000", "10 000").
+pub fn format_number(n: usize, locale: &str) -> String {
+    let locales = Array::of1(&JsValue::from_str(locale));
+    Intl::NumberFormat::new(&locales, &Object::new())
+        .format()
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| n.to_string())
 }

@@ -196,3 +196,27 @@ fn crash_view_replaces_the_page_with_a_reload_button() {
     assert_eq!(button.text_content().unwrap(), "Sayfayı yeniden yükle");
     assert_eq!(document.active_element().unwrap(), button);
 }
+
+#[wasm_bindgen_test]
+fn sorting_and_numbers_follow_each_languages_rules() {
+    use okuma::intl::{collate, count, format_number};
+    let mut words = vec!["çay", "dağ", "cam", "ceviz"];
+    words.sort_by(|a, b| collate(a, b, "tr"));
+    assert_eq!(
+        words,
+        ["cam", "ceviz", "çay", "dağ"],
+        "Turkish puts ç after c"
+    );
+    let mut words = vec!["ёж", "ель", "яма", "арбуз"];
+    words.sort_by(|a, b| collate(a, b, "ru"));
+    // ё sorts with е (code point order would put it after я).
+    assert_eq!(words, ["арбуз", "ёж", "ель", "яма"]);
+    assert_eq!(format_number(10000, "en"), "10,000");
+    assert_eq!(format_number(10000, "tr"), "10.000");
+    assert_eq!(count(4, &i18n::EN.sources_count, "en"), "4 sources");
+    assert_eq!(count(4, &i18n::TR.sources_count, "tr"), "4 kaynak");
+    assert_eq!(count(4, &i18n::RU.sources_count, "ru"), "4 источника");
+    assert_eq!(count(5, &i18n::RU.sources_count, "ru"), "5 источников");
+    assert_eq!(count(21, &i18n::RU.sources_count, "ru"), "21 источник");
+    assert_eq!(count(1, &i18n::EN.sources_count, "en"), "1 source");
+}
