@@ -10,8 +10,8 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
 # Everything the release build reads; `dist` is rebuilt only when one changes.
-BUILD_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock public/data/site.json \
-	$(shell find src style public crates/okuma-core -type f 2>/dev/null)
+BUILD_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock build.rs public/data/site.json \
+	$(shell find src style public locales crates/okuma-core -type f 2>/dev/null)
 CONTENT := $(shell find content -type f 2>/dev/null)
 OKUMA := cargo run --quiet -p okuma-cli --
 
