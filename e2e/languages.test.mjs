@@ -347,3 +347,15 @@ test('on a generated archive, an entry missing in Turkish falls back along the c
   assert.equal(await nav.locator('[aria-current]').innerText(), 'Türkçe');
   assert.deepEqual(page.uncaught, []);
 });
+
+test('on the archive the switcher keeps the query', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/tr/?q=aral&topic=environment`);
+  const nav = page.getByRole('navigation', { name: 'Dil' });
+  await nav.waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'English' }).getAttribute('href'), '/en/?q=aral&topic=environment');
+  await nav.getByRole('link', { name: 'Русский' }).click();
+  await page.waitForURL(`${env.base}/ru/?q=aral&topic=environment`);
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await screenshot(page, 'archive-ru-switched');
+});
