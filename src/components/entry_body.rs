@@ -27,6 +27,25 @@ struct Notes {
     reading: String,
 }
 
+impl Notes {
+    fn new(
+        ui: &'static Ui,
+        sources: Vec<Source>,
+        entities: BTreeMap<String, EntityRecord>,
+        reading: String,
+    ) -> Notes {
+        Notes {
+            ui,
+            sources: Arc::new(sources),
+            open: RwSignal::new(None),
+            next: Arc::default(),
+            seen: Arc::default(),
+            entities: Arc::new(entities),
+            reading,
+        }
+    }
+}
+
 /// The body blocks, each keeping its stable id as the element id so that a
 /// paragraph can be linked to and found again in another language. Note
 /// references open a preview of their source in place.
@@ -38,15 +57,7 @@ pub fn EntryBody(
     #[prop(optional)] entities: BTreeMap<String, EntityRecord>,
     #[prop(optional, into)] reading: String,
 ) -> impl IntoView {
-    let notes = Notes {
-        ui,
-        sources: Arc::new(sources),
-        open: RwSignal::new(None),
-        next: Arc::default(),
-        seen: Arc::default(),
-        entities: Arc::new(entities),
-        reading,
-    };
+    let notes = Notes::new(ui, sources, entities, reading);
     blocks
         .into_iter()
         .map(|block| render_block(block, &notes))
@@ -67,15 +78,7 @@ pub fn ParallelBody(
     #[prop(optional)] entities: BTreeMap<String, EntityRecord>,
     #[prop(optional, into)] reading: String,
 ) -> impl IntoView {
-    let notes = Notes {
-        ui,
-        sources: Arc::new(sources),
-        open: RwSignal::new(None),
-        next: Arc::default(),
-        seen: Arc::default(),
-        entities: Arc::new(entities),
-        reading,
-    };
+    let notes = Notes::new(ui, sources, entities, reading);
     first
         .into_iter()
         .map(|block| {

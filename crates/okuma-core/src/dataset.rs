@@ -279,38 +279,32 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
         return out;
     }
 
-    let entities: Option<EntityTable> = match files
-        .get("entities.json")
-        .map(|t| parse_file::<EntityTable>(t))
-    {
-        Some(Ok(table)) => Some(table),
-        Some(Err(issue)) => {
+    // A required file: parsed, or reported as broken or missing.
+    let mut required = |name: &str| -> Option<&String> {
+        let text = files.get(name);
+        if text.is_none() {
+            let mut issues = Issues::default();
+            issues.error(".", "the file is missing");
+            report(name, issues);
+        }
+        text
+    };
+    let entities_text = required("entities.json");
+    let people_text = required("people.json");
+    let entities: Option<EntityTable> = entities_text.and_then(|t| match parse_file(t) {
+        Ok(table) => Some(table),
+        Err(issue) => {
             report("entities.json", one(issue));
             None
         }
-        None => {
-            let mut issues = Issues::default();
-            issues.error(".", "the file is missing");
-            report("entities.json", issues);
-            None
-        }
-    };
-    let people: Option<PeopleTable> = match files
-        .get("people.json")
-        .map(|t| parse_file::<PeopleTable>(t))
-    {
-        Some(Ok(table)) => Some(table),
-        Some(Err(issue)) => {
+    });
+    let people: Option<PeopleTable> = people_text.and_then(|t| match parse_file(t) {
+        Ok(table) => Some(table),
+        Err(issue) => {
             report("people.json", one(issue));
             None
         }
-        None => {
-            let mut issues = Issues::default();
-            issues.error(".", "the file is missing");
-            report("people.json", issues);
-            None
-        }
-    };
+    });
     if let Some(table) = &entities {
         let mut issues = Issues::default();
         for (id, entity) in &table.entities {
