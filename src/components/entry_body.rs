@@ -46,6 +46,47 @@ impl Notes {
     }
 }
 
+/// One in-place preview (of a note or a mention): open while the shared
+/// `open` names it; Escape closes it and returns focus to its button.
+#[derive(Clone, Copy)]
+struct Preview {
+    k: usize,
+    open: RwSignal<Option<usize>>,
+    button: NodeRef<leptos::html::Button>,
+}
+
+impl Notes {
+    /// A new preview, numbered in drawing order so that its id is unique.
+    fn preview(&self) -> Preview {
+        Preview {
+            k: self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            open: self.open,
+            button: NodeRef::new(),
+        }
+    }
+}
+
+impl Preview {
+    fn is_open(self) -> bool {
+        self.open.get() == Some(self.k)
+    }
+
+    fn toggle(self) {
+        self.open
+            .set(if self.is_open() { None } else { Some(self.k) });
+    }
+
+    fn on_key(self, ev: leptos::ev::KeyboardEvent) {
+        if ev.key() == "Escape" && self.is_open() {
+            ev.prevent_default();
+            self.open.set(None);
+            if let Some(button) = self.button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    }
+}
+
 /// The body blocks, each keeping its stable id as the element id so that a
 /// paragraph can be linked to and found again in another language. Note
 /// references open a preview of their source in place.
@@ -167,15 +208,14 @@ fn render_inline(inline: Inline, note_label: NoteLabel) -> AnyView {
 /// A note reference: a button that opens (and Escape closes) a preview of
 /// the source right after it, so the reader never leaves the text.
 fn note_reference(number: u32, notes: &Notes) -> AnyView {
-    let k = notes
-        .next
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let state = notes.preview();
+    let k = state.k;
     let first = notes
         .seen
         .lock()
         .map(|mut seen| seen.insert(number))
         .unwrap_or(false);
-    let Notes { ui, open, .. } = notes.clone();
+    let ui = notes.ui;
     let preview_id = format!("note-preview-{k}");
     // Ibid. previews show the source it repeats.
     let source = notes.sources.iter().find(|s| s.number == number).map(|s| {
@@ -184,25 +224,11 @@ fn note_reference(number: u32, notes: &Notes) -> AnyView {
             .and_then(|t| notes.sources.iter().find(|x| x.number == t));
         (s.ibid.is_some(), target.unwrap_or(s).clone())
     });
-    let is_open = move || open.get() == Some(k);
-    let button = NodeRef::<leptos::html::Button>::new();
-    let close = move || {
-        open.set(None);
-        if let Some(b) = button.get_untracked() {
-            let _ = b.focus();
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && is_open() {
-            ev.prevent_default();
-            close();
-        }
-    };
     let preview = move || {
         let (ibid, source) = source.clone()?;
-        is_open().then(|| {
+        state.is_open().then(|| {
             view! {
-                <span class="note-preview" id=preview_id.clone() role="note" on:keydown=on_key>
+                <span class="note-preview" id=preview_id.clone() role="note" on:keydown=move |ev| state.on_key(ev)>
                     <span class="note-preview-number">{number}". "</span>
                     {ibid.then(|| view! { {ui.ibid} " " })}
                     {source_details(&source, ui)}
@@ -216,13 +242,13 @@ fn note_reference(number: u32, notes: &Notes) -> AnyView {
         <sup class="note-ref">
             <button
                 type="button"
-                node_ref=button
+                node_ref=state.button
                 id=first.then(|| format!("ref-{number}"))
                 aria-label=format!("{} {number}", ui.note)
-                aria-expanded=move || is_open().to_string()
+                aria-expanded=move || state.is_open().to_string()
                 aria-controls=format!("note-preview-{k}")
-                on:click=move |_| open.set(if is_open() { None } else { Some(k) })
-                on:keydown=on_key
+                on:click=move |_| state.toggle()
+                on:keydown=move |ev| state.on_key(ev)
             >
                 {number}
             </button>
@@ -239,24 +265,10 @@ fn mention(entity: String, inner: Vec<AnyView>, notes: &Notes) -> AnyView {
     let Some(record) = notes.entities.get(&entity).cloned() else {
         return view! { <span class="mention">{inner}</span> }.into_any();
     };
-    let k = notes
-        .next
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let Notes {
-        ui, open, reading, ..
-    } = notes.clone();
+    let state = notes.preview();
+    let k = state.k;
+    let (ui, reading) = (notes.ui, notes.reading.clone());
     let preview_id = format!("mention-preview-{k}");
-    let is_open = move || open.get() == Some(k);
-    let button = NodeRef::<leptos::html::Button>::new();
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && is_open() {
-            ev.prevent_default();
-            open.set(None);
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
-            }
-        }
-    };
     let pick = |names: &BTreeMap<okuma_core::LanguageCode, String>| {
         names
             .iter()
@@ -268,14 +280,14 @@ fn mention(entity: String, inner: Vec<AnyView>, notes: &Notes) -> AnyView {
     let description = pick(&record.description);
     let explainer = record.explainer.clone();
     let preview = move || {
-        is_open().then(|| {
+        state.is_open().then(|| {
             let name = name.clone().map(|(lang, text)| view! { <strong lang=lang>{text}</strong> });
             let description = description.clone().map(|(lang, text)| view! { " " <span lang=lang>{text}</span> });
             let more = explainer.clone().map(|slug| {
                 view! { " " <a href=format!("/{reading}/entries/{slug}")>{ui.read_more}</a> }
             });
             view! {
-                <span class="note-preview mention-preview" id=preview_id.clone() role="note" on:keydown=on_key>
+                <span class="note-preview mention-preview" id=preview_id.clone() role="note" on:keydown=move |ev| state.on_key(ev)>
                     {name} {description} {more}
                 </span>
             }
@@ -285,11 +297,11 @@ fn mention(entity: String, inner: Vec<AnyView>, notes: &Notes) -> AnyView {
         <button
             type="button"
             class="mention"
-            node_ref=button
-            aria-expanded=move || is_open().to_string()
+            node_ref=state.button
+            aria-expanded=move || state.is_open().to_string()
             aria-controls=format!("mention-preview-{k}")
-            on:click=move |_| open.set(if is_open() { None } else { Some(k) })
-            on:keydown=on_key
+            on:click=move |_| state.toggle()
+            on:keydown=move |ev| state.on_key(ev)
         >
             {inner}
         </button>

@@ -8,25 +8,6 @@ use okuma_core::similar::similar_entries;
 use okuma_core::{Entry, EntryCard, LanguageCode, Site};
 use std::sync::Arc;
 
-/// The open entry as a card, in the language it is shown in.
-fn card_of(entry: &Entry, shown: &LanguageCode) -> EntryCard {
-    let text = entry.translations.get(shown);
-    EntryCard {
-        id: 0,
-        slug: entry.slug.clone(),
-        kind: entry.kind.clone(),
-        date: entry.date,
-        original_language: entry.original_language.clone(),
-        lang: shown.clone(),
-        title: text.map(|t| t.title.clone()).unwrap_or_default(),
-        summary: text.map(|t| t.summary.clone()).unwrap_or_default(),
-        languages: entry.translations.keys().cloned().collect(),
-        topics: entry.topics.clone(),
-        entities: entry.entities.keys().cloned().collect(),
-        authors: entry.authors.iter().map(|p| p.id.clone()).collect(),
-    }
-}
-
 /// Up to three similar entries from the first catalog page of the reading
 /// language (the newest entries), with why each is similar.
 #[component]
@@ -42,7 +23,7 @@ pub fn SimilarEntries(
         let lang = lang.clone();
         async move { fetch_catalog_page(&lang, 1).await }
     });
-    let current = card_of(&entry, &shown);
+    let current = EntryCard::of(&entry, 0, &shown);
     // Its own boundary: loading similar entries must never blank the entry.
     let list = move || {
         let page = page.get()?.ok()?;

@@ -5,17 +5,13 @@ use okuma_core::{Issue, Severity};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// One problem in one file.
+/// One problem in one file: the core's [`Issue`], placed in a file and,
+/// for Markdown and TOML, at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: PathBuf,
-    /// A line of a Markdown or TOML file, when known.
     pub line: Option<usize>,
-    pub severity: Severity,
-    /// A JSON path or front-matter field.
-    pub path: String,
-    pub message: String,
-    pub hint: Option<String>,
+    pub issue: Issue,
 }
 
 impl Problem {
@@ -26,14 +22,13 @@ impl Problem {
         message: String,
         hint: Option<String>,
     ) -> Problem {
-        Problem {
-            file: file.to_path_buf(),
-            line,
+        let issue = Issue {
             severity: Severity::Error,
             path: path.to_string(),
             message,
             hint,
-        }
+        };
+        Problem::from_issue(file, line, issue)
     }
 
     pub fn warning(
@@ -43,43 +38,32 @@ impl Problem {
         message: String,
         hint: Option<String>,
     ) -> Problem {
-        Problem {
+        let issue = Issue {
             severity: Severity::Warning,
-            ..Problem::error(file, line, path, message, hint)
-        }
+            path: path.to_string(),
+            message,
+            hint,
+        };
+        Problem::from_issue(file, line, issue)
     }
 
     pub fn from_issue(file: &Path, line: Option<usize>, issue: Issue) -> Problem {
         Problem {
             file: file.to_path_buf(),
             line,
-            severity: issue.severity,
-            path: issue.path,
-            message: issue.message,
-            hint: issue.hint,
+            issue,
         }
     }
 }
 
+/// `file:line: error: path: message (hint: …)`
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {level}: ")?;
-        if self.path != "." && !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
-        }
-        write!(f, "{}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
-        }
-        Ok(())
+        write!(f, ": {}", self.issue)
     }
 }
 
@@ -95,7 +79,7 @@ impl Problems {
     pub fn errors(&self) -> usize {
         self.0
             .iter()
-            .filter(|p| p.severity == Severity::Error)
+            .filter(|p| p.issue.severity == Severity::Error)
             .count()
     }
 

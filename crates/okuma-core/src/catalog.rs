@@ -3,6 +3,7 @@
 //! screen needs `site.json` and one page, whatever the archive's size.
 
 use crate::date::PartialDate;
+use crate::entry::Entry;
 use crate::language::LanguageCode;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,34 @@ pub struct EntryCard {
     pub topics: Vec<String>,
     pub entities: Vec<String>,
     pub authors: Vec<String>,
+}
+
+impl EntryCard {
+    /// The card for an entry in a reading language: its text there, else
+    /// the original's (and `lang` says which). `id` is its archive number.
+    pub fn of(entry: &Entry, id: u32, reading: &LanguageCode) -> EntryCard {
+        let (lang, translation) = entry
+            .translations
+            .get_key_value(reading)
+            .or_else(|| entry.translations.get_key_value(&entry.original_language))
+            .or_else(|| entry.translations.iter().next())
+            .map(|(l, t)| (l.clone(), Some(t)))
+            .unwrap_or((entry.original_language.clone(), None));
+        EntryCard {
+            id,
+            slug: entry.slug.clone(),
+            kind: entry.kind.clone(),
+            date: entry.date,
+            original_language: entry.original_language.clone(),
+            lang,
+            title: translation.map(|t| t.title.clone()).unwrap_or_default(),
+            summary: translation.map(|t| t.summary.clone()).unwrap_or_default(),
+            languages: entry.translations.keys().cloned().collect(),
+            topics: entry.topics.clone(),
+            entities: entry.entities.keys().cloned().collect(),
+            authors: entry.authors.iter().map(|p| p.id.clone()).collect(),
+        }
+    }
 }
 
 impl CatalogPage {

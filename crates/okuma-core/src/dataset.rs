@@ -17,7 +17,6 @@ use crate::entry::Entry;
 use crate::error::{parse_json, DatasetError};
 use crate::facets::{Facet, FacetTable, FacetValue, FACETS};
 use crate::issue::{Issue, Issues, Severity};
-use crate::language::LanguageCode;
 use crate::site::{check_format, CatalogIndex, LocalNames, Site};
 use crate::FORMAT_VERSION;
 use serde::de::DeserializeOwned;
@@ -80,7 +79,7 @@ impl Dataset {
             let cards: Vec<EntryCard> = ordered
                 .iter()
                 .enumerate()
-                .map(|(id, entry)| card(id as u32, entry, &language.code))
+                .map(|(id, entry)| EntryCard::of(entry, id as u32, &language.code))
                 .collect();
             for (p, chunk) in cards.chunks(PAGE_SIZE as usize).enumerate() {
                 let page = CatalogPage {
@@ -159,31 +158,6 @@ impl Dataset {
                 })
                 .collect(),
         }
-    }
-}
-
-/// The card for an entry in a reading language: its text there, else the original's.
-fn card(id: u32, entry: &Entry, reading: &LanguageCode) -> EntryCard {
-    let (lang, translation) = entry
-        .translations
-        .get_key_value(reading)
-        .or_else(|| entry.translations.get_key_value(&entry.original_language))
-        .or_else(|| entry.translations.iter().next())
-        .map(|(l, t)| (l.clone(), Some(t)))
-        .unwrap_or((entry.original_language.clone(), None));
-    EntryCard {
-        id,
-        slug: entry.slug.clone(),
-        kind: entry.kind.clone(),
-        date: entry.date,
-        original_language: entry.original_language.clone(),
-        lang,
-        title: translation.map(|t| t.title.clone()).unwrap_or_default(),
-        summary: translation.map(|t| t.summary.clone()).unwrap_or_default(),
-        languages: entry.translations.keys().cloned().collect(),
-        topics: entry.topics.clone(),
-        entities: entry.entities.keys().cloned().collect(),
-        authors: entry.authors.iter().map(|p| p.id.clone()).collect(),
     }
 }
 
