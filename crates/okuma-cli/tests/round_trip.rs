@@ -46,6 +46,9 @@ fn schema_for(relative: &str) -> &'static str {
         "people.json" => "people.schema.json",
         p if p.starts_with("catalog/") => "catalog-page.schema.json",
         p if p.starts_with("entries/") => "entry.schema.json",
+        p if p.starts_with("search/") && p.ends_with("/terms.json") => "search-terms.schema.json",
+        p if p.starts_with("search/") && p.contains("/docs/") => "search-doc.schema.json",
+        p if p.starts_with("search/") => "search-shard.schema.json",
         other => panic!("unexpected dataset file {other}"),
     }
 }

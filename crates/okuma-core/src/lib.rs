@@ -16,6 +16,7 @@ pub mod language;
 pub mod language_chain;
 #[cfg(feature = "schema")]
 mod schema;
+pub mod search;
 pub mod similar;
 pub mod site;
 mod unique;

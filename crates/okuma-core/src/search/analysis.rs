@@ -1,0 +1,408 @@
+//! How text becomes search terms: the one analysis used when the index is
+//! built and when a reader types, so both sides agree on every word.
+//!
+//! A word goes through four steps:
+//! 1. **Split** on anything that is not a letter or digit. An apostrophe
+//!    ends a word and drops the suffix glued to it ("Türkiye'nin" →
+//!    "Türkiye"); soft hyphens and zero-width joiners inside a word vanish.
+//! 2. **Lower case** by the language's rules: Turkish and Azerbaijani map
+//!    `I` → `ı` and `İ` → `i`; every language maps `ё` → `е`.
+//! 3. **Stem** with the language's Snowball stemmer, when there is one
+//!    ("Казахстана" → "казахстан", "relations" → "relat").
+//! 4. **Fold** Latin diacritics (`ö` → `o`, `ı` → `i`, `ß` → `ss`), so a
+//!    reader without a Turkish keyboard finds "Özbekistan" by "ozbekistan".
+//!    Cyrillic letters are not folded: `й` is not `и`.
+//!
+//! ```
+//! use okuma_core::search::Analyser;
+//! let tr = Analyser::new("tr");
+//! assert_eq!(tr.term("İSTANBUL'un"), Some("istanbul".to_string()));
+//! assert_eq!(tr.term("ISPARTA"), tr.term("Isparta"));
+//! let ru = Analyser::new("ru");
+//! assert_eq!(ru.term("Казахстана"), ru.term("Казахстан"));
+//! assert_eq!(ru.term("ёлка"), ru.term("елка"));
+//! ```
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word of a text, with where it is and what it means to the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the word in the analysed text.
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased and folded, not stemmed: what prefix matching compares.
+    pub folded: String,
+    /// Lower-cased, stemmed and folded: the index term.
+    pub term: String,
+    /// The term of the word typed without its diacritics, when that
+    /// differs: stemmers read suffixes by their letters, so "işbirliği"
+    /// and "isbirligi" stem apart. The index holds both.
+    pub alias: Option<String>,
+}
+
+impl Token {
+    /// The terms the index stores for this word.
+    pub fn index_terms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.term.as_str()).chain(self.alias.as_deref())
+    }
+}
+
+/// The analysis for one language.
+pub struct Analyser {
+    turkic_case: bool,
+    stemmer: Option<Stemmer>,
+}
+
+impl std::fmt::Debug for Analyser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyser")
+            .field("turkic_case", &self.turkic_case)
+            .field("stems", &self.stemmer.is_some())
+            .finish()
+    }
+}
+
+impl Analyser {
+    /// The analysis for a BCP 47 language tag; a language without a
+    /// Snowball stemmer is still split, lower-cased and folded.
+    pub fn new(lang: &str) -> Analyser {
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let algorithm = match primary.as_str() {
+            "en" => Some(Algorithm::English),
+            "tr" => Some(Algorithm::Turkish),
+            "ru" => Some(Algorithm::Russian),
+            "ar" => Some(Algorithm::Arabic),
+            "da" => Some(Algorithm::Danish),
+            "nl" => Some(Algorithm::Dutch),
+            "fi" => Some(Algorithm::Finnish),
+            "fr" => Some(Algorithm::French),
+            "de" => Some(Algorithm::German),
+            "el" => Some(Algorithm::Greek),
+            "hu" => Some(Algorithm::Hungarian),
+            "it" => Some(Algorithm::Italian),
+            "no" | "nb" | "nn" => Some(Algorithm::Norwegian),
+            "pt" => Some(Algorithm::Portuguese),
+            "ro" => Some(Algorithm::Romanian),
+            "es" => Some(Algorithm::Spanish),
+            "sv" => Some(Algorithm::Swedish),
+            "ta" => Some(Algorithm::Tamil),
+            _ => None,
+        };
+        Analyser {
+            turkic_case: matches!(primary.as_str(), "tr" | "az"),
+            stemmer: algorithm.map(Stemmer::create),
+        }
+    }
+
+    /// Every word of `text`, in order.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for_each_word(text, |start, end, word| {
+            let lower = self.lower(word);
+            let folded = fold(&lower);
+            if folded.is_empty() {
+                return;
+            }
+            let term = self.stem_folded(&lower);
+            let alias = Some(self.stem_folded(&folded)).filter(|a| *a != term);
+            tokens.push(Token {
+                start,
+                end,
+                folded,
+                term,
+                alias,
+            });
+        });
+        tokens
+    }
+
+    /// The index term of a single word (the first word if there are more).
+    pub fn term(&self, word: &str) -> Option<String> {
+        self.tokens(word).into_iter().next().map(|t| t.term)
+    }
+
+    fn lower(&self, word: &str) -> String {
+        let mut out = String::with_capacity(word.len());
+        for c in word.nfc() {
+            match c {
+                'I' if self.turkic_case => out.push('ı'),
+                'İ' if self.turkic_case => out.push('i'),
+                'ё' | 'Ё' => out.push('е'),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    fn stem_folded(&self, lower: &str) -> String {
+        match &self.stemmer {
+            // Stemmers expect the language's own letters, so fold after.
+            Some(stemmer) => fold(&stemmer.stem(lower)),
+            None => fold(lower),
+        }
+    }
+}
+
+/// Calls `f(start, end, word)` for each word; see the module docs.
+fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let mut start: Option<usize> = None;
+    // After an apostrophe inside a word, the glued suffix is skipped.
+    let mut skipping_suffix = false;
+    let mut word = String::new();
+    for (i, c) in text.char_indices() {
+        if is_ignorable_inside_word(c) && start.is_some() {
+            continue;
+        } else if c.is_alphanumeric() || (is_combining_mark(c) && start.is_some()) {
+            if skipping_suffix {
+                continue;
+            }
+            start.get_or_insert(i);
+            word.push(c);
+        } else if is_apostrophe(c) && start.is_some() && !skipping_suffix {
+            if let Some(s) = start.take() {
+                f(s, i, &word);
+                word.clear();
+            }
+            skipping_suffix = true;
+        } else {
+            skipping_suffix = false;
+            if let Some(s) = start.take() {
+                f(s, i, &word);
+                word.clear();
+            }
+        }
+    }
+    if let Some(s) = start {
+        f(s, text.len(), &word);
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´')
+}
+
+/// Characters that may sit inside a word without splitting it.
+fn is_ignorable_inside_word(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{02BB}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Folds Latin diacritics and a few letters without a decomposition.
+pub fn fold(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            'ı' => out.push('i'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' | 'ð' => out.push('d'),
+            'þ' => out.push_str("th"),
+            c if c.is_ascii() => out.push(c),
+            c if is_latin(c) => {
+                out.extend(std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)))
+            }
+            // A combining mark left over (decomposed input) goes with its
+            // base only if that base is Latin.
+            c if is_combining_mark(c) => {
+                if !out.chars().last().is_some_and(|p| p.is_ascii()) {
+                    out.push(c);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_latin(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(lang: &str, word: &str) -> String {
+        Analyser::new(lang).term(word).unwrap_or_default()
+    }
+
+    /// What the reader typed (its term, or the word itself) is a term the
+    /// index stores for the text's word.
+    fn finds(lang: &str, typed: &str, text: &str) -> bool {
+        let a = Analyser::new(lang);
+        let (Some(q), Some(t)) = (a.tokens(typed).pop(), a.tokens(text).into_iter().next()) else {
+            return false;
+        };
+        let found = t
+            .index_terms()
+            .any(|term| term == q.term || term == q.folded);
+        found
+    }
+
+    fn words(lang: &str, text: &str) -> Vec<String> {
+        Analyser::new(lang)
+            .tokens(text)
+            .into_iter()
+            .map(|t| text_of(text, &t))
+            .collect()
+    }
+
+    fn text_of(text: &str, t: &Token) -> String {
+        text[t.start..t.end].to_string()
+    }
+
+    /// (language, what the reader types, what the text says): the first
+    /// must find the second.
+    const SAME_TERM: &[(&str, &str, &str)] = &[
+        // Turkish casing: dotted and dotless i.
+        ("tr", "İSTANBUL", "istanbul"),
+        ("tr", "ISPARTA", "Isparta"),
+        ("tr", "IĞDIR", "Iğdır"),
+        ("tr", "İzmir", "izmir"),
+        ("tr", "ILIK", "ılık"),
+        // Apostrophe suffixes.
+        ("tr", "Türkiye", "Türkiye'nin"),
+        ("tr", "Özbekistan", "Özbekistan’ın"),
+        ("tr", "Kazakistan", "Kazakistan`a"),
+        ("en", "Kazakhstan", "Kazakhstan's"),
+        // Diacritics typed without a Turkish keyboard.
+        ("tr", "ozbekistan", "Özbekistan"),
+        ("tr", "isbirligi", "işbirliği"),
+        ("tr", "cumhurbaskani", "Cumhurbaşkanı"),
+        ("tr", "guney", "Güney"),
+        ("en", "cafe", "café"),
+        ("en", "Ozbekiston", "Oʻzbekiston"),
+        // Russian: ё is е, and Snowball removes case endings.
+        ("ru", "Казахстан", "Казахстана"),
+        ("ru", "Казахстан", "Казахстаном"),
+        ("ru", "партнерство", "партнёрство"),
+        ("ru", "ЁЛКА", "елка"),
+        ("ru", "отношения", "отношений"),
+        ("ru", "стратегический", "стратегического"),
+        // English stemming.
+        ("en", "relation", "relations"),
+        ("en", "partnerships", "partnership"),
+        ("en", "STRATEGIC", "strategic"),
+        // Turkish stemming.
+        ("tr", "ilişki", "ilişkiler"),
+        ("tr", "ortaklık", "ortaklığı"),
+        // Soft hyphen and zero-width joiner inside a word.
+        ("en", "partnership", "partner\u{00AD}ship"),
+        // Decomposed input.
+        ("tr", "Özbekistan", "O\u{0308}zbekistan"),
+    ];
+
+    #[test]
+    fn what_a_reader_types_finds_the_text() {
+        let wrong: Vec<String> = SAME_TERM
+            .iter()
+            .filter(|(lang, typed, text)| !finds(lang, typed, text))
+            .map(|(lang, typed, text)| format!("{lang}: {typed:?} does not find {text:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// Pairs that must stay apart.
+    const DIFFERENT_TERMS: &[(&str, &str, &str)] = &[
+        ("ru", "мой", "май"),
+        ("en", "strategy", "street"),
+        ("tr", "kazak", "kazan"),
+        ("ru", "край", "крал"),
+    ];
+
+    #[test]
+    fn different_words_stay_apart() {
+        for (lang, a, b) in DIFFERENT_TERMS {
+            assert_ne!(term(lang, a), term(lang, b), "{lang}: {a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn turkish_case_rules_apply_only_to_turkic_languages() {
+        // In English, "I" lower-cases to "i"; in Turkish, to "ı" (folded to
+        // "i" as well, so both still meet).
+        assert_eq!(term("en", "ISTANBUL"), "istanbul");
+        assert_eq!(term("tr", "ISTANBUL"), "istanbul");
+        assert_eq!(Analyser::new("tr").lower("ISPARTA"), "ısparta");
+        assert_eq!(Analyser::new("en").lower("ISPARTA"), "isparta");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_drop_apostrophe_suffixes() {
+        assert_eq!(
+            words("tr", "Türkiye'nin, Özbekistan’la (2022) ilişkisi—yeni."),
+            ["Türkiye", "Özbekistan", "2022", "ilişkisi", "yeni"]
+        );
+        assert_eq!(
+            words(
+                "en",
+                "Uzbekistan-Kazakhstan relations: a \"strong\" partner"
+            ),
+            [
+                "Uzbekistan",
+                "Kazakhstan",
+                "relations",
+                "a",
+                "strong",
+                "partner"
+            ]
+        );
+        assert_eq!(
+            words("ru", "«Казахстан»—и т.д."),
+            ["Казахстан", "и", "т", "д"]
+        );
+    }
+
+    #[test]
+    fn hostile_text_gives_words_or_nothing_never_a_panic() {
+        for text in [
+            "",
+            "'''",
+            "'abc",
+            ".*+?()[]{}|^$\\",
+            "<script>alert(1)</script>",
+            "\u{202E}evil\u{202C} \u{200F}",
+            "😀👍🏽 emoji",
+            "\u{0301}\u{0308}",
+            &"a".repeat(10_000),
+        ] {
+            let tokens = Analyser::new("tr").tokens(text);
+            for t in &tokens {
+                assert!(t.start < t.end && t.end <= text.len());
+                assert!(!t.term.is_empty());
+            }
+        }
+        assert_eq!(
+            words("en", "<script>alert(1)</script>"),
+            ["script", "alert", "1", "script"]
+        );
+        assert_eq!(words("en", "\u{202E}evil\u{202C}"), ["evil"]);
+    }
+
+    #[test]
+    fn cyrillic_letters_are_not_folded() {
+        assert_eq!(fold("й"), "й");
+        assert_eq!(fold("öçşığü"), "ocsigu");
+        assert_eq!(fold("straße"), "strasse");
+    }
+
+    #[test]
+    fn a_language_without_a_stemmer_is_still_normalised() {
+        let kk = Analyser::new("kk");
+        assert_eq!(kk.term("ҚАЗАҚСТАН"), Some("қазақстан".to_string()));
+        let de = Analyser::new("de-AT");
+        assert_eq!(de.term("Häuser"), de.term("hauser"));
+    }
+}

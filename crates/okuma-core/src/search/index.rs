@@ -1,0 +1,284 @@
+//! The search index files, and how `okuma build` makes them.
+//!
+//! One index per reading language, split so a query fetches only what it
+//! needs (like Pagefind, unlike engines that load every document):
+//!
+//! ```text
+//! search/{lang}/terms.json        every term, its document frequency and shard
+//! search/{lang}/{shard}.json      postings of a run of terms (~8,000 each)
+//! search/{lang}/docs/{id}.json    one entry's card and plain text, for snippets
+//! ```
+//!
+//! A posting holds an entry number and an *impact*: the term's BM25 weight
+//! in that entry (title words count 3×, entity names 2×, summary 1.5×),
+//! quantised to 1–255. A query's score is the sum of its terms' impacts, so
+//! ranking needs no document lengths in the browser.
+
+use crate::catalog::EntryCard;
+use crate::entry::Entry;
+use crate::language::LanguageCode;
+use crate::search::analysis::Analyser;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Postings per shard file the builder aims for.
+pub const SHARD_POSTINGS: usize = 8_000;
+
+const TITLE_WEIGHT: f32 = 3.0;
+const ENTITY_WEIGHT: f32 = 2.0;
+const SUMMARY_WEIGHT: f32 = 1.5;
+const BM25_K1: f32 = 1.2;
+const BM25_B: f32 = 0.75;
+
+/// `search/{lang}/terms.json`: the term dictionary of one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TermDictionary {
+    pub format: u32,
+    pub lang: LanguageCode,
+    /// Entries in the archive (entry numbers run below this).
+    pub entries: u32,
+    /// Entries with text in this language.
+    pub documents: u32,
+    /// Terms in ascending (byte) order.
+    pub terms: Vec<String>,
+    /// Per term: how many entries contain it.
+    pub df: Vec<u32>,
+    /// Per shard: the index of its first term; shard `i` holds terms
+    /// `shards[i]..shards[i + 1]`.
+    pub shards: Vec<u32>,
+}
+
+/// `search/{lang}/{shard}.json`: postings for a run of terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PostingShard {
+    pub format: u32,
+    pub lang: LanguageCode,
+    pub shard: u32,
+    /// Per term of the shard, flat pairs: gap to the previous entry number
+    /// (the first is the number itself), then the impact (1–255).
+    pub postings: Vec<Vec<u32>>,
+}
+
+/// `search/{lang}/docs/{id}.json`: what a search result shows of an entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SearchDoc {
+    pub format: u32,
+    pub card: EntryCard,
+    /// The body as plain text, one block per line, for snippets.
+    pub text: String,
+}
+
+/// One language's index, ready to be written as files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuiltIndex {
+    pub dictionary: TermDictionary,
+    pub shards: Vec<PostingShard>,
+    pub docs: Vec<SearchDoc>,
+}
+
+/// The text of one entry in one language, as the index weighs it.
+#[derive(Debug, Clone, Default)]
+pub struct DocText<'a> {
+    pub entry: u32,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: &'a str,
+    pub entity_names: Vec<&'a str>,
+}
+
+/// Builds the index of `lang` over entries in archive order (entry number
+/// = position). Entries without text in `lang` are not in it.
+pub fn build_index(ordered: &[&Entry], lang: &LanguageCode) -> BuiltIndex {
+    let mut docs = Vec::new();
+    for (id, entry) in ordered.iter().enumerate() {
+        let Some(translation) = entry.translations.get(lang) else {
+            continue;
+        };
+        let text: Vec<String> = translation
+            .body
+            .iter()
+            .map(|b| b.content.plain_text())
+            .collect();
+        docs.push(SearchDoc {
+            format: crate::FORMAT_VERSION,
+            card: EntryCard::of(entry, id as u32, lang),
+            text: text.join("\n"),
+        });
+    }
+    let texts: Vec<DocText> = docs
+        .iter()
+        .map(|doc| {
+            let entry = ordered[doc.card.id as usize];
+            DocText {
+                entry: doc.card.id,
+                title: &doc.card.title,
+                summary: &doc.card.summary,
+                body: &doc.text,
+                entity_names: entry
+                    .entities
+                    .values()
+                    .filter_map(|record| record.name.get(lang).map(String::as_str))
+                    .collect(),
+            }
+        })
+        .collect();
+    let (dictionary, shards) = index_texts(lang, ordered.len() as u32, &texts);
+    BuiltIndex {
+        dictionary,
+        shards,
+        docs,
+    }
+}
+
+/// The dictionary and posting shards over some texts of one language;
+/// `entries` is the archive's size (entry numbers run below it).
+pub fn index_texts(
+    lang: &LanguageCode,
+    entries: u32,
+    texts: &[DocText],
+) -> (TermDictionary, Vec<PostingShard>) {
+    let analyser = Analyser::new(lang.as_str());
+    // Words repeat a lot; analysing each distinct spelling once keeps the
+    // build linear in the text, not in stemmer calls.
+    let mut cache: HashMap<String, Vec<String>> = HashMap::new();
+    let mut weighted = |text: &str, weight: f32, into: &mut HashMap<String, f32>| -> usize {
+        let mut count = 0;
+        for word in text.split(char::is_whitespace) {
+            for_each_piece(word, |piece| {
+                let terms = cache.entry(piece.to_string()).or_insert_with(|| {
+                    analyser
+                        .tokens(piece)
+                        .first()
+                        .map(|t| t.index_terms().map(str::to_string).collect())
+                        .unwrap_or_default()
+                });
+                for term in terms.iter() {
+                    *into.entry(term.clone()).or_default() += weight;
+                }
+                count += !terms.is_empty() as usize;
+            });
+        }
+        count
+    };
+
+    struct Doc {
+        id: u32,
+        length: f32,
+        tf: HashMap<String, f32>,
+    }
+    let mut docs: Vec<Doc> = texts
+        .iter()
+        .filter(|t| t.entry < entries)
+        .map(|t| {
+            let mut tf = HashMap::new();
+            let mut length = weighted(t.title, TITLE_WEIGHT, &mut tf);
+            length += weighted(t.summary, SUMMARY_WEIGHT, &mut tf);
+            length += weighted(t.body, 1.0, &mut tf);
+            for name in &t.entity_names {
+                length += weighted(name, ENTITY_WEIGHT, &mut tf);
+            }
+            Doc {
+                id: t.entry,
+                length: length as f32,
+                tf,
+            }
+        })
+        .collect();
+    docs.sort_by_key(|d| d.id);
+    docs.dedup_by_key(|d| d.id);
+
+    let n = docs.len() as f32;
+    let average = (docs.iter().map(|d| d.length).sum::<f32>() / n.max(1.0)).max(1.0);
+    let mut postings: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
+    for doc in &docs {
+        for (term, tf) in &doc.tf {
+            postings
+                .entry(term.clone())
+                .or_default()
+                .push((doc.id, *tf));
+        }
+    }
+    // BM25 weight of each posting, then one scale for the whole language.
+    let mut weights: Vec<(String, Vec<(u32, f32)>)> = postings
+        .into_iter()
+        .map(|(term, mut list)| {
+            let df = list.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            for (id, tf) in list.iter_mut() {
+                let length = docs
+                    .binary_search_by_key(id, |d| d.id)
+                    .map(|i| docs[i].length)
+                    .unwrap_or(average);
+                let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
+                *tf = idf * *tf * (BM25_K1 + 1.0) / (*tf + norm);
+            }
+            list.sort_by_key(|(id, _)| *id);
+            (term, list)
+        })
+        .collect();
+    let top = weights
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|(_, w)| *w))
+        .fold(0.0f32, f32::max)
+        .max(f32::MIN_POSITIVE);
+
+    let mut dictionary = TermDictionary {
+        format: crate::FORMAT_VERSION,
+        lang: lang.clone(),
+        entries,
+        documents: docs.len() as u32,
+        terms: Vec::with_capacity(weights.len()),
+        df: Vec::with_capacity(weights.len()),
+        shards: Vec::new(),
+    };
+    let mut shards: Vec<PostingShard> = Vec::new();
+    let mut in_shard = usize::MAX;
+    for (index, (term, list)) in weights.iter_mut().enumerate() {
+        if in_shard >= SHARD_POSTINGS {
+            dictionary.shards.push(index as u32);
+            shards.push(PostingShard {
+                format: crate::FORMAT_VERSION,
+                lang: lang.clone(),
+                shard: shards.len() as u32,
+                postings: Vec::new(),
+            });
+            in_shard = 0;
+        }
+        in_shard += list.len();
+        let mut encoded = Vec::with_capacity(list.len() * 2);
+        let mut previous = 0;
+        for (id, weight) in list.iter() {
+            encoded.push(id - previous);
+            encoded.push(((weight / top * 255.0).round() as u32).clamp(1, 255));
+            previous = *id;
+        }
+        dictionary.terms.push(std::mem::take(term));
+        dictionary.df.push(list.len() as u32);
+        if let Some(shard) = shards.last_mut() {
+            shard.postings.push(encoded);
+        }
+    }
+    (dictionary, shards)
+}
+
+/// Splits a whitespace-free word the way the analyser does, without
+/// allocating tokens for the common case of a plain word.
+fn for_each_piece(word: &str, mut f: impl FnMut(&str)) {
+    if word.chars().all(char::is_alphanumeric) {
+        if !word.is_empty() {
+            f(word);
+        }
+        return;
+    }
+    // Punctuation, apostrophes or marks: let the analyser split it, then
+    // hand back each word's own spelling.
+    for token in Analyser::new("und").tokens(word) {
+        f(&word[token.start..token.end]);
+    }
+}

@@ -1,0 +1,17 @@
+//! Search in the reader's language: the analysis shared by the index
+//! builder and the browser, the index files, queries, highlighting, and the
+//! entry sets that facets and search intersect.
+
+pub mod analysis;
+pub mod docset;
+pub mod highlight;
+pub mod index;
+pub mod query;
+
+pub use analysis::{fold, Analyser, Token};
+pub use docset::DocSet;
+pub use highlight::{highlight, snippet, Segment, WordQuery, WordTest};
+pub use index::{
+    build_index, index_texts, BuiltIndex, DocText, PostingShard, SearchDoc, TermDictionary,
+};
+pub use query::{Hit, QueryPlan, SearchIndex, SearchResult, ShardError};

@@ -1,0 +1,366 @@
+//! Answering a query in the reader's browser, from the term dictionary and
+//! the posting shards fetched so far.
+//!
+//! Each word the reader typed matches index terms in four ways, best first:
+//! the same term (after stemming and folding), a term the word extends by a
+//! few letters ("relatio" while typing "relations" → "relat"), a term the
+//! word is a prefix of (while typing), and a term one edit away (words of
+//! five letters or more). Every word must match (AND); an entry's score is
+//! the sum over words of its best matching term's impact times the match
+//! weight.
+//!
+//! ```
+//! # use okuma_core::search::{SearchIndex, build_index};
+//! # use okuma_core::Entry;
+//! # fn demo(entries: &[&Entry], lang: &okuma_core::LanguageCode) {
+//! let built = build_index(entries, lang);
+//! let mut index = SearchIndex::new(built.dictionary);
+//! let plan = index.plan("partnrship");
+//! for shard in index.missing_shards(&plan) {
+//!     // fetch search/{lang}/{shard}.json, then:
+//!     index.add_shard(built.shards[shard as usize].clone()).unwrap();
+//! }
+//! let result = index.run(&plan, None);
+//! # }
+//! ```
+
+use crate::search::analysis::{Analyser, Token};
+use crate::search::docset::DocSet;
+use crate::search::index::{PostingShard, TermDictionary};
+use std::collections::{BTreeSet, HashMap};
+
+/// Match weights: how much of a term's impact each kind of match keeps.
+const EXACT: f32 = 1.0;
+const EXTENDS: f32 = 0.9;
+const PREFIX: f32 = 0.75;
+const TYPO: f32 = 0.5;
+/// A prefix expands to at most this many terms (the most frequent).
+const PREFIX_LIMIT: usize = 40;
+/// Words of at least this many letters tolerate one typo.
+const TYPO_MIN_CHARS: usize = 5;
+/// The longest query the engine reads; the rest is ignored.
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// A parsed query: its words and the terms each may match.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueryPlan {
+    pub words: Vec<QueryWord>,
+}
+
+/// One word of a query and its candidate terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryWord {
+    pub token: Token,
+    /// (term index, match weight).
+    pub candidates: Vec<(u32, f32)>,
+}
+
+impl QueryPlan {
+    /// True when the query has no words (only spaces or punctuation).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// An entry that matched, with its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub entry: u32,
+    pub score: f32,
+}
+
+/// What a query found: every matching entry, best first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResult {
+    pub hits: Vec<Hit>,
+    /// Terms that matched at least one entry, for highlighting.
+    pub matched_terms: BTreeSet<String>,
+}
+
+/// One language's index in memory: the dictionary and the shards loaded.
+#[derive(Debug)]
+pub struct SearchIndex {
+    dictionary: TermDictionary,
+    analyser: Analyser,
+    /// Shard number → per term, postings packed as `entry << 8 | impact`.
+    shards: HashMap<u32, Vec<Vec<u32>>>,
+}
+
+/// A shard that does not fit the dictionary it was loaded into.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("search shard {shard}: {reason}")]
+pub struct ShardError {
+    pub shard: u32,
+    pub reason: String,
+}
+
+impl SearchIndex {
+    pub fn new(dictionary: TermDictionary) -> SearchIndex {
+        SearchIndex {
+            analyser: Analyser::new(dictionary.lang.as_str()),
+            dictionary,
+            shards: HashMap::new(),
+        }
+    }
+
+    pub fn dictionary(&self) -> &TermDictionary {
+        &self.dictionary
+    }
+
+    pub fn analyser(&self) -> &Analyser {
+        &self.analyser
+    }
+
+    /// Parses a query and finds each word's candidate terms.
+    pub fn plan(&self, query: &str) -> QueryPlan {
+        let mut tokens = self.analyser.tokens(query);
+        tokens.truncate(MAX_QUERY_WORDS);
+        let words = tokens
+            .into_iter()
+            .map(|token| QueryWord {
+                candidates: self.candidates(&token),
+                token,
+            })
+            .collect();
+        QueryPlan { words }
+    }
+
+    fn find(&self, term: &str) -> Option<u32> {
+        self.dictionary
+            .terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    fn candidates(&self, token: &Token) -> Vec<(u32, f32)> {
+        let terms = &self.dictionary.terms;
+        let mut found: HashMap<u32, f32> = HashMap::new();
+        let mut add = |index: u32, weight: f32| {
+            let best = found.entry(index).or_insert(0.0);
+            *best = best.max(weight);
+        };
+        for exact in [Some(&token.term), Some(&token.folded), token.alias.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(i) = self.find(exact) {
+                add(i, EXACT);
+            }
+        }
+        // The word extends a stored stem by up to four letters.
+        let chars: Vec<(usize, char)> = token.folded.char_indices().collect();
+        for cut in (4..chars.len()).rev().take(4) {
+            if let Some(i) = self.find(&token.folded[..chars[cut].0]) {
+                add(i, EXTENDS);
+                break;
+            }
+        }
+        // Terms the word is a prefix of, most frequent first.
+        let start = terms.partition_point(|t| t.as_str() < token.folded.as_str());
+        let mut prefixed: Vec<u32> = (start..terms.len())
+            .take_while(|&i| terms[i].starts_with(token.folded.as_str()))
+            .map(|i| i as u32)
+            .collect();
+        if prefixed.len() > PREFIX_LIMIT {
+            prefixed.sort_by_key(|&i| std::cmp::Reverse(self.dictionary.df[i as usize]));
+            prefixed.truncate(PREFIX_LIMIT);
+        }
+        for i in prefixed {
+            add(i, PREFIX);
+        }
+        // One typo in a longer word.
+        if chars.len() >= TYPO_MIN_CHARS {
+            let wanted: Vec<char> = token.term.chars().collect();
+            let typed: Vec<char> = token.folded.chars().collect();
+            for (i, term) in terms.iter().enumerate() {
+                let len = term.chars().count();
+                let near = |w: &[char]| len.abs_diff(w.len()) <= 1 && one_edit(term, w);
+                if near(&wanted) || near(&typed) {
+                    add(i as u32, TYPO);
+                }
+            }
+        }
+        let mut candidates: Vec<(u32, f32)> = found.into_iter().collect();
+        candidates.sort_by_key(|&(i, _)| i);
+        candidates
+    }
+
+    /// Shards the plan needs that are not loaded yet.
+    pub fn missing_shards(&self, plan: &QueryPlan) -> Vec<u32> {
+        let mut shards: BTreeSet<u32> = BTreeSet::new();
+        for word in &plan.words {
+            for &(term, _) in &word.candidates {
+                let shard = self.shard_of(term);
+                if !self.shards.contains_key(&shard) {
+                    shards.insert(shard);
+                }
+            }
+        }
+        shards.into_iter().collect()
+    }
+
+    fn shard_of(&self, term: u32) -> u32 {
+        let s = &self.dictionary.shards;
+        (s.partition_point(|&first| first <= term) as u32).saturating_sub(1)
+    }
+
+    /// Loads a fetched shard, checking it against the dictionary.
+    pub fn add_shard(&mut self, shard: PostingShard) -> Result<(), ShardError> {
+        let error = |reason: String| ShardError {
+            shard: shard.shard,
+            reason,
+        };
+        let d = &self.dictionary;
+        if shard.lang != d.lang {
+            return Err(error(format!("is for {}, not {}", shard.lang, d.lang)));
+        }
+        let first = *d
+            .shards
+            .get(shard.shard as usize)
+            .ok_or_else(|| error("is not in the dictionary".into()))? as usize;
+        let end = d
+            .shards
+            .get(shard.shard as usize + 1)
+            .map_or(d.terms.len(), |&e| e as usize);
+        if shard.postings.len() != end.saturating_sub(first) {
+            return Err(error(format!(
+                "has {} terms, the dictionary says {}",
+                shard.postings.len(),
+                end.saturating_sub(first)
+            )));
+        }
+        let mut decoded = Vec::with_capacity(shard.postings.len());
+        for (k, list) in shard.postings.iter().enumerate() {
+            if list.len() % 2 != 0 || list.len() / 2 != d.df[first + k] as usize {
+                return Err(error(format!(
+                    "term {} has a broken posting list",
+                    first + k
+                )));
+            }
+            let mut entry = 0u32;
+            let mut packed = Vec::with_capacity(list.len() / 2);
+            for (n, pair) in list.chunks_exact(2).enumerate() {
+                entry = entry
+                    .checked_add(pair[0])
+                    .filter(|e| (n == 0 || pair[0] > 0) && *e < d.entries && *e < 1 << 24)
+                    .ok_or_else(|| error(format!("term {} has a bad entry number", first + k)))?;
+                packed.push(entry << 8 | pair[1].clamp(1, 255));
+            }
+            decoded.push(packed);
+        }
+        self.shards.insert(shard.shard, decoded);
+        Ok(())
+    }
+
+    /// Runs a plan over the loaded shards, keeping only entries in
+    /// `within` when given. Terms whose shard is not loaded match nothing.
+    pub fn run(&self, plan: &QueryPlan, within: Option<&DocSet>) -> SearchResult {
+        if plan.is_empty() {
+            return SearchResult::default();
+        }
+        let size = self.dictionary.entries as usize;
+        let mut total = vec![0.0f32; size];
+        let mut matched_words = vec![0u8; size];
+        let mut best = vec![0.0f32; size];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut matched_terms = BTreeSet::new();
+        for (w, word) in plan.words.iter().enumerate() {
+            for &(term, weight) in &word.candidates {
+                let Some(list) = self.postings(term) else {
+                    continue;
+                };
+                let mut any = false;
+                for &packed in list {
+                    let entry = (packed >> 8) as usize;
+                    if within.is_some_and(|set| !set.contains(entry as u32)) {
+                        continue;
+                    }
+                    // Only entries that matched every earlier word count.
+                    if matched_words[entry] as usize != w {
+                        continue;
+                    }
+                    any = true;
+                    let score = (packed & 0xff) as f32 * weight;
+                    if best[entry] == 0.0 {
+                        touched.push(entry as u32);
+                    }
+                    best[entry] = best[entry].max(score);
+                }
+                if any {
+                    matched_terms.insert(self.dictionary.terms[term as usize].clone());
+                }
+            }
+            for &entry in &touched {
+                let e = entry as usize;
+                total[e] += best[e];
+                best[e] = 0.0;
+                matched_words[e] += 1;
+            }
+            touched.clear();
+        }
+        let want = plan.words.len() as u8;
+        let mut hits: Vec<Hit> = matched_words
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m == want)
+            .map(|(e, _)| Hit {
+                entry: e as u32,
+                score: total[e],
+            })
+            .collect();
+        // Best first; ties newest first (lower entry number).
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        SearchResult {
+            hits,
+            matched_terms,
+        }
+    }
+
+    fn postings(&self, term: u32) -> Option<&Vec<u32>> {
+        let shard = self.shard_of(term);
+        let first = *self.dictionary.shards.get(shard as usize)?;
+        self.shards.get(&shard)?.get((term - first) as usize)
+    }
+}
+
+/// True when `term` is exactly one insertion, deletion, substitution or
+/// swap of neighbours away from `word` (and not equal to it).
+pub(crate) fn one_edit(term: &str, word: &[char]) -> bool {
+    let t: Vec<char> = term.chars().collect();
+    if t == word {
+        return false;
+    }
+    let (a, b) = (t.as_slice(), word);
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn one_edit_counts_insertions_deletions_substitutions_and_swaps() {
+        assert!(one_edit("partnership", &chars("partnrship")));
+        assert!(one_edit("partnership", &chars("partnerships")));
+        assert!(one_edit("partnership", &chars("partnarship")));
+        assert!(one_edit("partnership", &chars("patrnership")));
+        assert!(!one_edit("partnership", &chars("partnership")));
+        assert!(!one_edit("partnership", &chars("prtnrship")));
+        assert!(!one_edit("abc", &chars("cab")));
+    }
+}
