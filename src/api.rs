@@ -3,7 +3,11 @@
 
 use crate::i18n::Ui;
 use gloo_net::http::{Request, Response};
-use okuma_core::{CatalogPage, DatasetError, Entry, Site};
+use okuma_core::search::{PostingShard, SearchDoc, TermDictionary};
+use okuma_core::{
+    parse_file, CatalogPage, DatasetError, EntityTable, Entry, FacetTable, PeopleTable, Site,
+};
+use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -76,6 +80,47 @@ pub async fn fetch_entry(site: &Site, slug: &str) -> Result<Arc<Entry>, FetchErr
     Entry::from_json(&text, site)
         .map(Arc::new)
         .map_err(|source| dataset_error(url, source, &text))
+}
+
+/// The facet table: every facet value's entries.
+pub async fn fetch_facets() -> Result<FacetTable, FetchError> {
+    fetch_file(format!("{DATA_ROOT}/facets.json")).await
+}
+
+/// Entity names, for facet labels.
+pub async fn fetch_entities() -> Result<Arc<EntityTable>, FetchError> {
+    fetch_file(format!("{DATA_ROOT}/entities.json"))
+        .await
+        .map(Arc::new)
+}
+
+/// Credited people's names, for the author facet.
+pub async fn fetch_people() -> Result<Arc<PeopleTable>, FetchError> {
+    fetch_file(format!("{DATA_ROOT}/people.json"))
+        .await
+        .map(Arc::new)
+}
+
+/// A language's search term dictionary.
+pub async fn fetch_terms(lang: &str) -> Result<TermDictionary, FetchError> {
+    fetch_file(format!("{DATA_ROOT}/search/{lang}/terms.json")).await
+}
+
+/// One shard of a language's postings.
+pub async fn fetch_shard(lang: &str, shard: u32) -> Result<PostingShard, FetchError> {
+    fetch_file(format!("{DATA_ROOT}/search/{lang}/{shard}.json")).await
+}
+
+/// An entry's card and text in one language, for a search result.
+pub async fn fetch_search_doc(lang: &str, entry: u32) -> Result<Arc<SearchDoc>, FetchError> {
+    fetch_file(format!("{DATA_ROOT}/search/{lang}/docs/{entry}.json"))
+        .await
+        .map(Arc::new)
+}
+
+async fn fetch_file<T: DeserializeOwned>(url: String) -> Result<T, FetchError> {
+    let text = fetch_text(&url).await?;
+    parse_file(&text).map_err(|source| dataset_error(url, source, &text))
 }
 
 async fn fetch_text(url: &str) -> Result<String, FetchError> {

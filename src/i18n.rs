@@ -62,6 +62,64 @@ pub struct Ui {
     pub crash_title: &'static str,
     pub crash_body: &'static str,
     pub reload: &'static str,
+    // The archive: search, facets, results.
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub all_languages: &'static str,
+    pub sort_label: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_date: &'static str,
+    pub filters: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: &'static str,
+    pub clear_all: &'static str,
+    pub show_all_values: &'static str,
+    pub show_fewer_values: &'static str,
+    pub value_order_label: &'static str,
+    pub values_by_count: &'static str,
+    pub values_by_name: &'static str,
+    pub show_more: &'static str,
+    pub matched_in: &'static str,
+    pub no_results: &'static str,
+    pub no_results_try: &'static str,
+    pub clear_search: &'static str,
+    pub search_unavailable: &'static str,
+    pub facets_unavailable: &'static str,
+    pub facet_kind: &'static str,
+    pub facet_topic: &'static str,
+    pub facet_country: &'static str,
+    pub facet_organisation: &'static str,
+    pub facet_person: &'static str,
+    pub facet_author: &'static str,
+    pub facet_year: &'static str,
+    pub facet_language: &'static str,
+    /// "Without "{facet}": {n} entries": the parts around the facet name.
+    pub without_facet: [&'static str; 2],
+    /// "{n} entries"
+    pub results_count: Plural,
+    // Inside an entry.
+    pub find_in_entry: &'static str,
+    pub mentions_of: &'static str,
+    pub mentions_none: &'static str,
+    pub find_none: &'static str,
+    /// "{n} paragraphs match"
+    pub paragraphs_found: Plural,
+}
+
+impl Ui {
+    /// A facet's name ("Country", "Ülke", "Страна").
+    pub fn facet(&self, id: &str) -> &'static str {
+        match id {
+            "kind" => self.facet_kind,
+            "topic" => self.facet_topic,
+            "country" => self.facet_country,
+            "organisation" => self.facet_organisation,
+            "person" => self.facet_person,
+            "author" => self.facet_author,
+            "year" => self.facet_year,
+            _ => self.facet_language,
+        }
+    }
 }
 
 /// Forms of a counted phrase by CLDR plural category; `{n}` is the number.

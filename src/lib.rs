@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod app;
+pub mod archive_data;
 pub mod browser;
 pub mod components;
 pub mod crash;
@@ -11,3 +12,4 @@ pub mod i18n;
 pub mod intl;
 pub mod reading_place;
 pub mod routes;
+pub mod timing;

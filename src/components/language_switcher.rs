@@ -6,7 +6,7 @@ use crate::browser::remember_language;
 use crate::i18n::Ui;
 use crate::reading_place;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 /// One language in the switcher.
@@ -28,8 +28,23 @@ pub fn LanguageSwitcher(
     alternates: Vec<Alternate>,
     ui: &'static Ui,
     keep_place: bool,
+    #[prop(optional)] keep_query: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    // On the archive, each link carries the current search and filters.
+    let search = use_location().search;
+    let with_query = move |href: &str| {
+        if keep_query {
+            let query = search.get();
+            if query.is_empty() {
+                href.to_string()
+            } else {
+                format!("{href}?{}", query.trim_start_matches('?'))
+            }
+        } else {
+            href.to_string()
+        }
+    };
     let items = alternates
         .into_iter()
         .map(|alt| {
@@ -49,12 +64,13 @@ pub fn LanguageSwitcher(
                         if keep_place {
                             reading_place::keep(&chosen);
                         }
+                        let target = with_query(&target);
                         navigate(&target, NavigateOptions { scroll: !keep_place, ..Default::default() });
                     };
                     view! {
                         <li>
                             <a
-                                href=href
+                                href=move || with_query(&href)
                                 lang=code.clone()
                                 hreflang=code
                                 aria-current=current.then_some("true")

@@ -20,6 +20,10 @@ pub fn PageFrame(
     #[prop(optional, into)] description: Option<String>,
     alternates: Vec<Alternate>,
     #[prop(optional)] keep_place: bool,
+    /// Language links carry the page's current URL query (the archive's
+    /// search and filters), read when followed.
+    #[prop(optional)]
+    keep_query: bool,
     children: Children,
 ) -> impl IntoView {
     let home = format!("/{lang}/");
@@ -42,7 +46,7 @@ pub fn PageFrame(
         <header class="site-header">
             <a class="site-title" href=home>{site_title}</a>
             <div class="header-tools">
-                <LanguageSwitcher alternates ui keep_place />
+                <LanguageSwitcher alternates ui keep_place keep_query />
                 <ThemeToggle ui />
             </div>
             {keep_place.then(|| view! { <ReadingProgress ui /> })}

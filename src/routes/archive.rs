@@ -1,131 +1,225 @@
-//! `/{lang}/`: the archive's entries in the reading language, newest first.
+//! `/{lang}/`: the archive. Search, facets and order live in the URL query
+//! (`?q=…&country=…&sort=…`); this page reads it, asks
+//! [`ArchiveView::load`] for what to show, and writes every change back as
+//! a new URL (typing replaces the history entry, choices push one).
 
-use crate::api::{fetch_catalog_page, FetchError};
 use crate::app::SiteData;
+use crate::archive_data::{ArchiveView, RESULTS_STEP};
+use crate::components::active_filters::ActiveFilters;
+use crate::components::facet_panel::{FacetLabels, FacetPanel};
 use crate::components::fetch_error::FetchErrorView;
 use crate::components::language_switcher::Alternate;
 use crate::components::notice::{correct_language, UnknownLanguageNotice};
 use crate::components::page_frame::PageFrame;
-use crate::i18n;
-use crate::intl::format_date;
+use crate::components::result_list::ResultList;
+use crate::components::search_box::{SearchBox, SEARCH_INPUT_ID};
+use crate::i18n::{self, Ui};
+use crate::intl::count;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
-use okuma_core::{CatalogPage, LanguageCode, Site};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+use okuma_core::archive_query::ArchiveQuery;
+use okuma_core::{LanguageCode, Site};
+use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// What the archive shows once its files have arrived.
-#[derive(Clone)]
-enum Loaded {
-    Page(Arc<Site>, Option<Arc<CatalogPage>>),
-    UnknownLanguage(Arc<Site>),
-}
 
 #[component]
 pub fn ArchivePage() -> impl IntoView {
     let site = SiteData::use_context();
     let params = use_params_map();
-    let lang = move || params.read().get("lang").unwrap_or_default();
-    let loaded = LocalResource::new(move || {
-        let lang = lang();
-        async move {
-            let site = site.0.await?;
-            if site.language(&lang).is_none() {
-                return Ok(Loaded::UnknownLanguage(site));
-            }
-            let page = if site.catalog.pages > 0 {
-                Some(fetch_catalog_page(&lang, 1).await?)
-            } else {
-                None
-            };
-            Ok::<_, FetchError>(Loaded::Page(site, page))
-        }
-    });
-    let retry = move || {
-        if matches!(site.0.get_untracked(), Some(Err(_))) {
-            site.0.refetch();
-        } else {
-            loaded.refetch();
-        }
-    };
+    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{i18n::ui(&lang()).loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{i18n::ui(&lang.get()).loading}</p> }>
             {move || Suspend::new(async move {
-                let lang = lang();
+                let lang = lang.get();
                 let ui = i18n::ui(&lang);
-                match loaded.await {
-                    Ok(Loaded::Page(site, page)) => archive(&site, page, lang).into_any(),
-                    Ok(Loaded::UnknownLanguage(site)) => {
+                match site.0.await {
+                    Ok(site) if site.language(&lang).is_some() => {
+                        view! { <Archive site lang /> }.into_any()
+                    }
+                    Ok(site) => {
                         correct_language(&lang, site.default_language.as_str());
                         view! { <p class="loading">{ui.loading}</p> }.into_any()
                     }
                     Err(error) => view! {
                         <main id="main" class="page">
-                            <FetchErrorView error ui on_retry=retry />
+                            <FetchErrorView error ui on_retry=move || site.0.refetch() />
                         </main>
-                    }.into_any(),
+                    }
+                    .into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-fn archive(site: &Site, page: Option<Arc<CatalogPage>>, lang: String) -> impl IntoView + use<> {
+#[component]
+fn Archive(site: Arc<Site>, lang: String) -> impl IntoView {
     let ui = i18n::ui(&lang);
     let code = LanguageCode::parse(&lang).unwrap_or_else(|_| site.default_language.clone());
+    let location = use_location();
+    let url_state = Memo::new(move |_| ArchiveQuery::parse(&location.search.get()));
+    // The box's text leads while typing; the URL follows (replaced, so
+    // back/forward step through searches, not keystrokes).
+    let text = RwSignal::new(url_state.get_untracked().text);
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let search = window().location().search().unwrap_or_default();
+        text.set(ArchiveQuery::parse(&search).text);
+    });
+    on_cleanup(move || handle.remove());
+    let state = Memo::new(move |_| {
+        let mut s = url_state.get();
+        s.text = text.get();
+        s
+    });
+    // How many results to show, for the state it was raised in.
+    let shown = RwSignal::new((ArchiveQuery::default(), RESULTS_STEP));
+    let expanded = RwSignal::new(BTreeSet::<String>::new());
+    let status = RwSignal::new(String::new());
+
+    // A choice re-renders the panel and results; the control the reader
+    // used (or, if it is gone, the results heading) gets focus back.
+    let refocus = StoredValue::new(None::<String>);
+    let navigate = use_navigate();
+    let path_lang = lang.clone();
+    let on_change = Callback::new(move |(next, replace): (ArchiveQuery, bool)| {
+        let active = document().active_element().map(|e| e.id());
+        if let Some(id) = active.filter(|id| id != SEARCH_INPUT_ID) {
+            refocus.set_value(Some(id));
+        }
+        text.set(next.text.clone());
+        let url = format!("/{path_lang}/{}", next.to_query());
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&url, options);
+    });
+
+    let load_site = site.clone();
+    let load_code = code.clone();
+    let view_data = LocalResource::new(move || {
+        let state = state.get();
+        let (for_state, n) = shown.get();
+        let n = if for_state == state { n } else { RESULTS_STEP };
+        let (site, code) = (load_site.clone(), load_code.clone());
+        async move { ArchiveView::load(site, code, state, n).await }
+    });
+    let on_more = Callback::new(move |_| {
+        let current = state.get_untracked();
+        shown.update(|(s, n)| {
+            *n = if *s == current {
+                *n + RESULTS_STEP
+            } else {
+                2 * RESULTS_STEP
+            };
+            *s = current;
+        });
+    });
+
     let site_title = site.title_in(&code).to_string();
-    // Switching language keeps the query (search and filters).
-    let search = use_location().search.get_untracked();
-    let query = if search.is_empty() {
-        String::new()
-    } else {
-        format!("?{search}")
-    };
     let alternates = site
         .languages
         .iter()
         .map(|l| Alternate {
             code: l.code.to_string(),
             name: l.name.clone(),
-            href: Some(format!("/{}/{query}", l.code)),
+            href: Some(format!("/{}/", l.code)),
             current: l.code == code,
         })
         .collect();
-    let items = page
-        .map(|page| page.entries.clone())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|card| {
-            // A card in a fallback language carries that language's tag.
-            let other_lang = (card.lang != code).then(|| card.lang.to_string());
-            let href = format!("/{code}/entries/{}", card.slug);
-            let kind = site
-                .kinds
-                .get(&card.kind)
-                .and_then(|names| names.get(&code))
-                .cloned()
-                .unwrap_or_else(|| card.kind.clone());
-            let date = card.date.map(|d| {
-                view! { <time datetime=d.to_string()>{format_date(&d, ui.lang)}</time> }
-            });
-            view! {
-                <li class="entry-card">
-                    <h2 lang=other_lang.clone()>
-                        <a href=href>{card.title}</a>
-                    </h2>
-                    <p class="entry-meta">
-                        <span class="entry-kind">{kind}</span>
-                        {date}
-                    </p>
-                    <p class="entry-summary" lang=other_lang>{card.summary}</p>
-                </li>
-            }
-        })
-        .collect_view();
+    let render_site = site.clone();
+    let render_code = code.clone();
     view! {
-        <PageFrame lang=code.to_string() ui title=site_title.clone() site_title=site_title.clone() alternates>
+        <PageFrame lang=lang.clone() ui title=site_title.clone() site_title alternates keep_query=true>
             <UnknownLanguageNotice ui />
             <h1 class="visually-hidden">{ui.archive}</h1>
-            <ul class="entry-list">{items}</ul>
+            <SearchBox ui text state on_change />
+            <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+            <Transition fallback=move || view! { <p class="loading">{ui.loading}</p> }>
+                {move || {
+                    let site = render_site.clone();
+                    let code = render_code.clone();
+                    Suspend::new(async move {
+                        match view_data.await {
+                            Ok(data) => {
+                                status.set(count(data.total, &ui.results_count, ui.lang));
+                                if let Some(id) = refocus.get_value() {
+                                    refocus.set_value(None);
+                                    request_animation_frame(move || focus_by_id(&id));
+                                }
+                                archive_body(ui, site, code, data, expanded, on_change, on_more)
+                                    .into_any()
+                            }
+                            Err(error) => view! {
+                                <FetchErrorView error ui on_retry=move || view_data.refetch() />
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Transition>
         </PageFrame>
+    }
+}
+
+fn archive_body(
+    ui: &'static Ui,
+    site: Arc<Site>,
+    code: LanguageCode,
+    data: ArchiveView,
+    expanded: RwSignal<BTreeSet<String>>,
+    on_change: Callback<(ArchiveQuery, bool)>,
+    on_more: Callback<()>,
+) -> impl IntoView {
+    let labels = FacetLabels {
+        site: site.clone(),
+        data: data.facets.clone(),
+        lang: code,
+    };
+    let panel = match (&data.counts, &data.facet_error) {
+        (Some(counts), _) => view! {
+            <FacetPanel
+                ui
+                state=data.state.clone()
+                counts=counts.clone()
+                labels=labels.clone()
+                expanded
+                on_change
+            />
+        }
+        .into_any(),
+        (None, _) => view! {
+            <section class="facet-panel">
+                <p class="alert" role="alert">{ui.facets_unavailable}</p>
+            </section>
+        }
+        .into_any(),
+    };
+    let search_error = data.search_error.as_ref().map(|e| {
+        leptos::logging::error!("okuma: {e}");
+        view! { <p class="alert" role="alert">{ui.search_unavailable} " " {e.message(ui)}</p> }
+    });
+    view! {
+        <div class="archive">
+            <div class="archive-main">
+                <ActiveFilters ui state=data.state.clone() labels on_change />
+                {search_error}
+                <ResultList ui view_data=data site on_change on_more />
+            </div>
+            {panel}
+        </div>
+    }
+}
+
+/// Focuses the element with `id`, or the results heading if it is gone.
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let target = document()
+        .get_element_by_id(id)
+        .or_else(|| document().get_element_by_id("results-heading"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }

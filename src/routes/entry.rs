@@ -8,6 +8,7 @@ use crate::app::SiteData;
 use crate::browser::browser_languages;
 use crate::components::entry_body::{EntryBody, ParallelBody};
 use crate::components::fetch_error::FetchErrorView;
+use crate::components::find_in_entry::FindInEntry;
 use crate::components::language_switcher::Alternate;
 use crate::components::not_found::NotFound;
 use crate::components::notice::{correct_language, UnknownLanguageNotice};
@@ -283,6 +284,15 @@ fn entry_view(
             </nav>
         }
     });
+    let find = view! {
+        <FindInEntry
+            ui
+            blocks=translation.body.clone()
+            text_lang=article_lang.clone()
+            entities=entry.entities.clone()
+            reading=code.clone()
+        />
+    };
     let dir = language.dir.as_str();
     let parallel = parallel_control(site, entry, &shown, with.as_ref(), ui, &lang);
     // Once drawn, put the reader's paragraph back where it was.
@@ -305,6 +315,7 @@ fn entry_view(
                     {also}
                 </header>
                 {contents}
+                {find}
                 {parallel}
                 {body}
                 {sources}

@@ -498,6 +498,19 @@ impl BlockContent {
         numbers
     }
 
+    /// The entities this block mentions, in order of first mention.
+    pub fn mentions(&self) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        self.for_each_mark(&mut |mark| {
+            if let Mark::Mention { entity, .. } = mark {
+                if !found.contains(entity) {
+                    found.push(entity.clone());
+                }
+            }
+        });
+        found
+    }
+
     fn for_each_mark(&self, f: &mut impl FnMut(&Mark)) {
         fn walk(runs: &[Inline], f: &mut impl FnMut(&Mark)) {
             for inline in runs {

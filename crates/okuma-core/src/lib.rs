@@ -4,6 +4,7 @@
 //! crate, so the dataset has one definition and one parser. Everything here
 //! compiles and is tested natively (`cargo test -p okuma-core`).
 
+pub mod archive_query;
 pub mod catalog;
 pub mod dataset;
 pub mod date;
@@ -29,11 +30,11 @@ pub use entry::{
     Block, BlockContent, Entry, Inline, LocalText, Mark, Provenance, Source, Translation,
 };
 pub use error::DatasetError;
-pub use facets::{Facet, FacetTable, FacetValue};
+pub use facets::{Facet, FacetCounts, FacetIndex, FacetTable, FacetValue, Selection, ValueCount};
 pub use issue::{Issue, Issues, Severity};
 pub use language::{Direction, Language, LanguageCode};
 pub use language_chain::{landing_language, LanguageChain};
-pub use site::{CatalogIndex, LocalNames, Site};
+pub use site::{parse_file, CatalogIndex, LocalNames, Site};
 
 /// The dataset format version this build reads and writes.
 ///

@@ -102,6 +102,12 @@ pub(crate) fn check_format(text: &str) -> Result<(), DatasetError> {
     }
 }
 
+/// Parses a dataset file that has no checks beyond its format and shape
+/// (the search index files, the facet table, the name tables).
+pub fn parse_file<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DatasetError> {
+    parse_checked(text, |_: &T, _| {})
+}
+
 /// Parses a whole file: format version, shape, then the file's own checks.
 pub(crate) fn parse_checked<T: serde::de::DeserializeOwned>(
     text: &str,

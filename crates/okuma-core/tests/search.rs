@@ -264,3 +264,64 @@ fn only_the_shards_a_query_needs_are_fetched() {
     out_of_range.postings[0][0] = 10_000;
     assert!(index.add_shard(out_of_range).is_err());
 }
+
+/// The bundled dataset (`public/data`, rebuilt from `content/` and checked
+/// to be current by the CLI's tests).
+fn bundled(path: &str) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    std::fs::read_to_string(root.join(path)).unwrap()
+}
+
+fn bundled_index(lang: &str) -> SearchIndex {
+    let dictionary: okuma_core::search::TermDictionary =
+        okuma_core::parse_file(&bundled(&format!("search/{lang}/terms.json"))).unwrap();
+    let shards = dictionary.shards.len();
+    let mut index = SearchIndex::new(dictionary);
+    for n in 0..shards {
+        let shard = okuma_core::parse_file(&bundled(&format!("search/{lang}/{n}.json"))).unwrap();
+        index.add_shard(shard).unwrap();
+    }
+    index
+}
+
+fn bundled_slug(lang: &str, entry: u32) -> String {
+    let doc: okuma_core::search::SearchDoc =
+        okuma_core::parse_file(&bundled(&format!("search/{lang}/docs/{entry}.json"))).unwrap();
+    doc.card.slug
+}
+
+const SEED: &str = "uzbekistan-kazakhstan-strategic-partnership";
+
+#[test]
+fn the_seed_analysis_ranks_first_for_its_own_subject_in_every_language() {
+    for (lang, query) in [
+        ("en", "strategic partnership"),
+        ("en", "partnrship uzbekistan"),
+        ("tr", "stratejik ortaklık"),
+        ("tr", "OZBEKISTAN KAZAKISTAN ORTAKLIK"),
+        ("ru", "стратегического партнерства"),
+        ("ru", "узбекско-казахстанские отношения"),
+    ] {
+        let index = bundled_index(lang);
+        let result = index.run(&index.plan(query), None);
+        let top = result.hits.first().map(|h| bundled_slug(lang, h.entry));
+        assert_eq!(top.as_deref(), Some(SEED), "{lang}: {query:?}");
+    }
+}
+
+#[test]
+fn find_in_entry_and_mentions_pick_paragraphs_of_the_seed() {
+    let site = okuma_core::Site::from_json(&bundled("site.json")).unwrap();
+    let entry =
+        okuma_core::Entry::from_json(&bundled(&format!("entries/{SEED}.json")), &site).unwrap();
+    let ru = &entry.translations[&LanguageCode::parse("ru").unwrap()].body;
+    let found = okuma_core::search::find_in_blocks(ru, "ru", "Казахстаном");
+    assert!(!found.is_empty() && found.len() < ru.len(), "{found:?}");
+    assert!(okuma_core::search::find_in_blocks(ru, "ru", "жираф").is_empty());
+    let en = &entry.translations[&LanguageCode::parse("en").unwrap()].body;
+    let mentions = okuma_core::search::blocks_mentioning(en, "kazakhstan");
+    assert!(
+        !mentions.is_empty() && mentions.len() < en.len(),
+        "{mentions:?}"
+    );
+}

@@ -172,6 +172,27 @@ impl WordTest for WordQuery {
     }
 }
 
+/// "Find in this entry": the ids of the blocks whose text matches every
+/// word of `query`.
+pub fn find_in_blocks(blocks: &[crate::Block], lang: &str, query: &str) -> Vec<String> {
+    let analyser = Analyser::new(lang);
+    let words = WordQuery::new(&analyser, query);
+    blocks
+        .iter()
+        .filter(|b| words.matches_all(&analyser, &b.content.plain_text()))
+        .map(|b| b.id.clone())
+        .collect()
+}
+
+/// The ids of the blocks that mention `entity`.
+pub fn blocks_mentioning(blocks: &[crate::Block], entity: &str) -> Vec<String> {
+    blocks
+        .iter()
+        .filter(|b| b.content.mentions().iter().any(|e| e == entity))
+        .map(|b| b.id.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

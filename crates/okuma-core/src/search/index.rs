@@ -10,8 +10,9 @@
 //! ```
 //!
 //! A posting holds an entry number and an *impact*: the term's BM25 weight
-//! in that entry (title words count 3×, entity names 2×, summary 1.5×),
-//! quantised to 1–255. A query's score is the sum of its terms' impacts, so
+//! in that entry (entity names count 2×, summary words 1.5×), plus a title
+//! bonus that does not saturate with the body (so a long article with the
+//! word in its title still ranks first), quantised to 1–255. A query's score is the sum of its terms' impacts, so
 //! ranking needs no document lengths in the browser.
 
 use crate::catalog::EntryCard;
@@ -24,7 +25,9 @@ use std::collections::{BTreeMap, HashMap};
 /// Postings per shard file the builder aims for.
 pub const SHARD_POSTINGS: usize = 8_000;
 
-const TITLE_WEIGHT: f32 = 3.0;
+/// A title match adds this many times the term's idf, on top of the
+/// body's BM25 (whose most is `BM25_K1 + 1`).
+const TITLE_BONUS: f32 = 1.5;
 const ENTITY_WEIGHT: f32 = 2.0;
 const SUMMARY_WEIGHT: f32 = 1.5;
 const BM25_K1: f32 = 1.2;
@@ -171,22 +174,28 @@ pub fn index_texts(
         id: u32,
         length: f32,
         tf: HashMap<String, f32>,
+        title: HashMap<String, f32>,
     }
     let mut docs: Vec<Doc> = texts
         .iter()
         .filter(|t| t.entry < entries)
         .map(|t| {
             let mut tf = HashMap::new();
-            let mut length = weighted(t.title, TITLE_WEIGHT, &mut tf);
-            length += weighted(t.summary, SUMMARY_WEIGHT, &mut tf);
+            let mut title = HashMap::new();
+            weighted(t.title, 1.0, &mut title);
+            let mut length = weighted(t.summary, SUMMARY_WEIGHT, &mut tf);
             length += weighted(t.body, 1.0, &mut tf);
             for name in &t.entity_names {
                 length += weighted(name, ENTITY_WEIGHT, &mut tf);
+            }
+            for term in title.keys() {
+                tf.entry(term.clone()).or_insert(0.0);
             }
             Doc {
                 id: t.entry,
                 length: length as f32,
                 tf,
+                title,
             }
         })
         .collect();
@@ -195,13 +204,15 @@ pub fn index_texts(
 
     let n = docs.len() as f32;
     let average = (docs.iter().map(|d| d.length).sum::<f32>() / n.max(1.0)).max(1.0);
-    let mut postings: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
+    // Per term: (entry, tf, in title).
+    let mut postings: BTreeMap<String, Vec<(u32, f32, bool)>> = BTreeMap::new();
     for doc in &docs {
         for (term, tf) in &doc.tf {
+            let in_title = doc.title.contains_key(term);
             postings
                 .entry(term.clone())
                 .or_default()
-                .push((doc.id, *tf));
+                .push((doc.id, *tf, in_title));
         }
     }
     // BM25 weight of each posting, then one scale for the whole language.
@@ -210,16 +221,21 @@ pub fn index_texts(
         .map(|(term, mut list)| {
             let df = list.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            for (id, tf) in list.iter_mut() {
-                let length = docs
-                    .binary_search_by_key(id, |d| d.id)
-                    .map(|i| docs[i].length)
-                    .unwrap_or(average);
-                let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
-                *tf = idf * *tf * (BM25_K1 + 1.0) / (*tf + norm);
-            }
-            list.sort_by_key(|(id, _)| *id);
-            (term, list)
+            let mut weighted: Vec<(u32, f32)> = list
+                .iter_mut()
+                .map(|(id, tf, in_title)| {
+                    let length = docs
+                        .binary_search_by_key(id, |d| d.id)
+                        .map(|i| docs[i].length)
+                        .unwrap_or(average);
+                    let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
+                    let body = *tf * (BM25_K1 + 1.0) / (*tf + norm);
+                    let title = if *in_title { TITLE_BONUS } else { 0.0 };
+                    (*id, idf * (body + title))
+                })
+                .collect();
+            weighted.sort_by_key(|(id, _)| *id);
+            (term, weighted)
         })
         .collect();
     let top = weights

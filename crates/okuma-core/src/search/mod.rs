@@ -10,7 +10,9 @@ pub mod query;
 
 pub use analysis::{fold, Analyser, Token};
 pub use docset::DocSet;
-pub use highlight::{highlight, snippet, Segment, WordQuery, WordTest};
+pub use highlight::{
+    blocks_mentioning, find_in_blocks, highlight, snippet, Segment, WordQuery, WordTest,
+};
 pub use index::{
     build_index, index_texts, BuiltIndex, DocText, PostingShard, SearchDoc, TermDictionary,
 };
