@@ -5,7 +5,7 @@
 //! ```text
 //! site.json                   languages, kinds, topics, catalog size
 //! catalog/{lang}/{page}.json  entry cards, newest first, PAGE_SIZE per page
-//! facets.json                 facet value → entry numbers
+//! facets.json                 facet value → entry numbers (as gaps)
 //! entities.json               entity names and descriptions
 //! people.json                 credited people's names
 //! entries/{slug}.json         one entry with all its translations
@@ -109,8 +109,25 @@ impl Dataset {
                 people: self.people.clone(),
             },
         );
-        for language in &site.languages {
-            let built = crate::search::build_index(&ordered, &language.code);
+        // One index per language, built side by side (they share nothing).
+        let built: Vec<(&crate::Language, crate::search::BuiltIndex)> =
+            std::thread::scope(|scope| {
+                let jobs: Vec<_> = site
+                    .languages
+                    .iter()
+                    .map(|language| {
+                        let ordered = &ordered;
+                        scope.spawn(move || {
+                            (
+                                language,
+                                crate::search::build_index(ordered, &language.code),
+                            )
+                        })
+                    })
+                    .collect();
+                jobs.into_iter().filter_map(|job| job.join().ok()).collect()
+            });
+        for (language, built) in &built {
             let dir = format!("search/{}", language.code);
             put(format!("{dir}/terms.json"), &built.dictionary);
             for shard in &built.shards {
@@ -167,7 +184,7 @@ impl Dataset {
                         .remove(id)
                         .unwrap_or_default()
                         .into_iter()
-                        .map(|(id, entries)| FacetValue { id, entries })
+                        .map(|(id, entries)| FacetValue::from_entries(id, &entries))
                         .collect(),
                 })
                 .collect(),
@@ -516,11 +533,9 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
             }
             for (f, facet) in table.facets.iter().enumerate() {
                 for (v, value) in facet.values.iter().enumerate() {
-                    let ascending = value.entries.windows(2).all(|w| w[0] < w[1]);
-                    let in_range = value.entries.iter().all(|n| *n < catalog.entries);
-                    if !ascending || !in_range {
+                    if !value.is_valid(catalog.entries) {
                         issues.error(
-                            format!("facets[{f}].values[{v}].entries"),
+                            format!("facets[{f}].values[{v}].gaps"),
                             format!(
                                 "entry numbers of {}={} must ascend and be below {}",
                                 facet.id, value.id, catalog.entries

@@ -1,6 +1,7 @@
 //! The facet table (`facets.json`): for every facet value, the entries that
-//! have it, as ascending entry numbers. Enough to count and filter the whole
-//! archive without fetching a single catalog page or entry.
+//! have it, as gaps between ascending entry numbers (a third of the bytes of
+//! the numbers themselves at 10,000 entries). Enough to count and filter
+//! the whole archive without fetching a single catalog page or entry.
 
 use crate::search::DocSet;
 use serde::{Deserialize, Serialize};
@@ -45,8 +46,42 @@ pub struct Facet {
 pub struct FacetValue {
     /// A topic id, entity id, person id, kind, year or language code.
     pub id: String,
-    /// Ascending entry numbers.
-    pub entries: Vec<u32>,
+    /// The first entry number, then the gap to each next one (every gap
+    /// after the first is at least 1).
+    pub gaps: Vec<u32>,
+}
+
+impl FacetValue {
+    /// The value for ascending entry numbers.
+    pub fn from_entries(id: impl Into<String>, entries: &[u32]) -> FacetValue {
+        let mut previous = 0;
+        let gaps = entries
+            .iter()
+            .map(|&e| {
+                let gap = e.saturating_sub(previous);
+                previous = e;
+                gap
+            })
+            .collect();
+        FacetValue {
+            id: id.into(),
+            gaps,
+        }
+    }
+
+    /// The entry numbers, in order (saturating, so a broken file cannot
+    /// overflow; `okuma check` reports it).
+    pub fn entries(&self) -> impl Iterator<Item = u32> + '_ {
+        self.gaps.iter().scan(0u32, |at, &gap| {
+            *at = at.saturating_add(gap);
+            Some(*at)
+        })
+    }
+
+    /// True when the gaps give ascending numbers below `size`.
+    pub fn is_valid(&self, size: u32) -> bool {
+        self.gaps.iter().skip(1).all(|&g| g > 0) && self.entries().all(|e| e < size)
+    }
 }
 
 /// The reader's chosen values per facet: OR within a facet, AND across.
@@ -86,12 +121,7 @@ impl FacetIndex {
                     let values = f
                         .values
                         .iter()
-                        .map(|v| {
-                            (
-                                v.id.clone(),
-                                DocSet::of(table.entries, v.entries.iter().copied()),
-                            )
-                        })
+                        .map(|v| (v.id.clone(), DocSet::of(table.entries, v.entries())))
                         .collect();
                     (f.id.clone(), values)
                 })
@@ -170,10 +200,7 @@ mod tests {
 
     /// Six entries: kinds, countries and years.
     fn index() -> FacetIndex {
-        let value = |id: &str, entries: &[u32]| FacetValue {
-            id: id.into(),
-            entries: entries.to_vec(),
-        };
+        let value = FacetValue::from_entries;
         FacetIndex::new(&FacetTable {
             format: 1,
             entries: 6,
@@ -215,6 +242,24 @@ mod tests {
             .find(|c| c.facet == facet)
             .and_then(|c| c.values.iter().find(|v| v.value == value))
             .map_or(u32::MAX, |v| v.count)
+    }
+
+    #[test]
+    fn values_are_stored_as_gaps() {
+        let v = FacetValue::from_entries("kz", &[3, 4, 10]);
+        assert_eq!(v.gaps, [3, 1, 6]);
+        assert_eq!(v.entries().collect::<Vec<_>>(), [3, 4, 10]);
+        assert!(v.is_valid(11) && !v.is_valid(10));
+        let repeated = FacetValue {
+            id: "x".into(),
+            gaps: vec![2, 0],
+        };
+        assert!(!repeated.is_valid(10));
+        let huge = FacetValue {
+            id: "x".into(),
+            gaps: vec![u32::MAX, u32::MAX],
+        };
+        assert!(!huge.is_valid(10));
     }
 
     #[test]

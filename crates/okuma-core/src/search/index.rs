@@ -20,7 +20,7 @@ use crate::entry::Entry;
 use crate::language::LanguageCode;
 use crate::search::analysis::Analyser;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Postings per shard file the builder aims for.
 pub const SHARD_POSTINGS: usize = 8_000;
@@ -149,20 +149,34 @@ pub fn index_texts(
     let analyser = Analyser::new(lang.as_str());
     // Words repeat a lot; analysing each distinct spelling once keeps the
     // build linear in the text, not in stemmer calls.
-    let mut cache: HashMap<String, Vec<String>> = HashMap::new();
-    let mut weighted = |text: &str, weight: f32, into: &mut HashMap<String, f32>| -> usize {
+    let mut cache: HashMap<String, Vec<u32>> = HashMap::new();
+    // Terms are numbered as first seen; strings are kept once.
+    let mut names: Vec<String> = Vec::new();
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut weighted = |text: &str, weight: f32, into: &mut HashMap<u32, f32>| -> usize {
         let mut count = 0;
         for word in text.split(char::is_whitespace) {
             for_each_piece(word, |piece| {
-                let terms = cache.entry(piece.to_string()).or_insert_with(|| {
-                    analyser
+                if !cache.contains_key(piece) {
+                    let terms = analyser
                         .tokens(piece)
                         .first()
-                        .map(|t| t.index_terms().map(str::to_string).collect())
-                        .unwrap_or_default()
-                });
-                for term in terms.iter() {
-                    *into.entry(term.clone()).or_default() += weight;
+                        .map(|t| {
+                            t.index_terms()
+                                .map(|term| {
+                                    *numbers.entry(term.to_string()).or_insert_with(|| {
+                                        names.push(term.to_string());
+                                        names.len() as u32 - 1
+                                    })
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    cache.insert(piece.to_string(), terms);
+                }
+                let terms = &cache[piece];
+                for term in terms {
+                    *into.entry(*term).or_default() += weight;
                 }
                 count += !terms.is_empty() as usize;
             });
@@ -173,8 +187,8 @@ pub fn index_texts(
     struct Doc {
         id: u32,
         length: f32,
-        tf: HashMap<String, f32>,
-        title: HashMap<String, f32>,
+        tf: HashMap<u32, f32>,
+        title: HashMap<u32, f32>,
     }
     let mut docs: Vec<Doc> = texts
         .iter()
@@ -189,7 +203,7 @@ pub fn index_texts(
                 length += weighted(name, ENTITY_WEIGHT, &mut tf);
             }
             for term in title.keys() {
-                tf.entry(term.clone()).or_insert(0.0);
+                tf.entry(*term).or_insert(0.0);
             }
             Doc {
                 id: t.entry,
@@ -204,38 +218,33 @@ pub fn index_texts(
 
     let n = docs.len() as f32;
     let average = (docs.iter().map(|d| d.length).sum::<f32>() / n.max(1.0)).max(1.0);
-    // Per term: (entry, tf, in title).
-    let mut postings: BTreeMap<String, Vec<(u32, f32, bool)>> = BTreeMap::new();
+    // Per term number: (entry, BM25 weight with the title bonus).
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); names.len()];
     for doc in &docs {
-        for (term, tf) in &doc.tf {
-            let in_title = doc.title.contains_key(term);
-            postings
-                .entry(term.clone())
-                .or_default()
-                .push((doc.id, *tf, in_title));
+        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * doc.length / average);
+        for (&term, &tf) in &doc.tf {
+            let body = tf * (BM25_K1 + 1.0) / (tf + norm);
+            let title = if doc.title.contains_key(&term) {
+                TITLE_BONUS
+            } else {
+                0.0
+            };
+            postings[term as usize].push((doc.id, body + title));
         }
     }
-    // BM25 weight of each posting, then one scale for the whole language.
-    let mut weights: Vec<(String, Vec<(u32, f32)>)> = postings
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+    // Docs were visited in entry order, so each list is already ascending.
+    let mut weights: Vec<(String, Vec<(u32, f32)>)> = order
         .into_iter()
-        .map(|(term, mut list)| {
+        .map(|term| {
+            let mut list = std::mem::take(&mut postings[term as usize]);
             let df = list.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut weighted: Vec<(u32, f32)> = list
-                .iter_mut()
-                .map(|(id, tf, in_title)| {
-                    let length = docs
-                        .binary_search_by_key(id, |d| d.id)
-                        .map(|i| docs[i].length)
-                        .unwrap_or(average);
-                    let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
-                    let body = *tf * (BM25_K1 + 1.0) / (*tf + norm);
-                    let title = if *in_title { TITLE_BONUS } else { 0.0 };
-                    (*id, idf * (body + title))
-                })
-                .collect();
-            weighted.sort_by_key(|(id, _)| *id);
-            (term, weighted)
+            for (_, w) in list.iter_mut() {
+                *w *= idf;
+            }
+            (std::mem::take(&mut names[term as usize]), list)
         })
         .collect();
     let top = weights
