@@ -57,9 +57,12 @@ dom:
 e2e: dist/.built
 	node --test --test-concurrency=1 e2e/
 
-# Figures, not pass/fail: printed for a person (see bench/).
+# Figures, not pass/fail: printed for a person (see bench/). The search
+# bench generates a 10,000-entry archive and runs okuma against MiniSearch,
+# FlexSearch and Pagefind (~15 min; RUNS=1 or ENGINES=okuma,minisearch for less).
 bench: tools browser dist/.built
 	node bench/switch.mjs
+	node bench/search.mjs
 
 clean:
 	rm -rf dist target/e2e

@@ -142,7 +142,11 @@ test('"/" focuses the search box, and relevance or date order is the reader\'s c
   assert.equal(await page.locator('#archive-sort').inputValue(), 'relevance');
   await page.locator('#archive-sort').selectOption('date');
   await page.waitForURL(/sort=date/);
-  // By date: the explainers (2026) before the analysis (2022).
+  // By date: newest first, then "Show more" reaches the analysis (2022).
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#results > li').length === 17);
+  const dates = await page.locator('#results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual(dates, [...dates].sort().reverse());
   const last = await page.locator('#results > li h3 a').last().getAttribute('href');
   assert.equal(last, `/en/entries/${SEED}`);
 });

@@ -2,11 +2,24 @@
 // fallback that deep links need (/tr/entries/… answers with index.html),
 // and a real 404 for missing files. `make serve` and the e2e tests use it.
 //
-//   node scripts/serve.mjs DIR [PORT]
+// Options, for the search benchmark (bench/search.mjs): `mounts` maps URL
+// prefixes to other directories (`{'/data/': 'target/bench/gen10k'}`; a
+// missing file under a mount is a 404, never the SPA page), and `gzip`
+// answers with `Content-Encoding: gzip` when the browser accepts it: text,
+// JSON and wasm are compressed once (level 6) and kept in memory, and a
+// request for X is answered with X.gz when only that exists. Without
+// options the behaviour is the plain one above.
+//
+//   node scripts/serve.mjs DIR [PORT] [--gzip] [--mount /data/=DIR]…
 import { createServer as createHttpServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback, gunzip as gunzipCallback } from 'node:zlib';
+
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,16 +34,46 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A server for `dir`; call `.listen(port, host)` on it. */
-export function createServer(dir) {
+/** Types worth compressing (images are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt']);
+
+const within = (root, file) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * A server for `dir`; call `.listen(port, host)` on it.
+ * `options`: `{ mounts: { '/prefix/': otherDir }, gzip: true }`, both optional.
+ */
+export function createServer(dir, options = {}) {
   const root = resolve(dir);
+  // Longest prefix first, so that /data/x/ wins over /data/.
+  const mounts = Object.entries(options.mounts ?? {})
+    .map(([prefix, target]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, resolve(target)])
+    .sort((a, b) => b[0].length - a[0].length);
+  const compressed = new Map(); // file → { mtimeMs, size, body }
+
+  async function gzipped(file, info, body) {
+    const hit = compressed.get(file);
+    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.body;
+    const out = await gzip(body, { level: 6 });
+    compressed.set(file, { mtimeMs: info.mtimeMs, size: info.size, body: out });
+    return out;
+  }
+
   return createHttpServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       let path = normalize(decodeURIComponent(url.pathname));
       if (path.includes('\0')) throw new Error('bad path');
-      let file = join(root, path);
-      if (!file.startsWith(root)) {
+      let base = root;
+      let spa = true;
+      const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+      if (mount) {
+        base = mount[1];
+        path = path.slice(mount[0].length - 1);
+        spa = false;
+      }
+      let file = join(base, path);
+      if (!within(base, file)) {
         res.writeHead(403).end('forbidden');
         return;
       }
@@ -39,17 +82,37 @@ export function createServer(dir) {
         file = join(file, 'index.html');
         info = await stat(file).catch(() => null);
       }
-      if (!info) {
+      const acceptsGzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      let precompressed = null;
+      if (!info && options.gzip) {
+        precompressed = await stat(`${file}.gz`).catch(() => null);
+      }
+      if (!info && !precompressed) {
         // Paths without an extension are app routes; anything else is missing.
-        if (extname(path) !== '') {
+        if (!spa || extname(path) !== '') {
           res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
           return;
         }
         file = join(root, 'index.html');
+        info = await stat(file);
       }
-      const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache' });
+      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      let body;
+      if (precompressed) {
+        body = await readFile(`${file}.gz`);
+        if (acceptsGzip) headers['content-encoding'] = 'gzip';
+        else body = await gunzip(body);
+      } else {
+        body = await readFile(file);
+        if (options.gzip && acceptsGzip && COMPRESSIBLE.has(extname(file))) {
+          body = await gzipped(file, info, body);
+          headers['content-encoding'] = 'gzip';
+        }
+      }
+      if (options.gzip) headers.vary = 'accept-encoding';
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request');
@@ -58,10 +121,21 @@ export function createServer(dir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2] ?? 'dist';
-  const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+  const args = process.argv.slice(2);
+  const options = { mounts: {}, gzip: false };
+  const positional = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--gzip') options.gzip = true;
+    else if (args[i] === '--mount') {
+      const [prefix, target] = (args[++i] ?? '').split('=');
+      if (!prefix || !target) throw new Error('--mount wants /prefix/=DIR');
+      options.mounts[prefix] = target;
+    } else positional.push(args[i]);
+  }
+  const dir = positional[0] ?? 'dist';
+  const port = Number(positional[1] ?? process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
-  createServer(dir).listen(port, host, () => {
+  createServer(dir, options).listen(port, host, () => {
     console.log(`okuma: serving ${dir} at http://${host}:${port}/ (Ctrl+C stops)`);
   });
 }

@@ -13,7 +13,7 @@ use crate::api::{
 };
 use futures::future::join_all;
 use okuma_core::archive_query::{ArchiveQuery, Order};
-use okuma_core::search::{DocSet, SearchDoc, SearchIndex};
+use okuma_core::search::{DocSet, QueryPlan, SearchDoc, SearchIndex};
 use okuma_core::{
     CatalogPage, EntityTable, EntryCard, FacetCounts, FacetIndex, LanguageCode, PeopleTable, Site,
 };
@@ -23,7 +23,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 /// Results shown before "Show more".
-pub const RESULTS_STEP: usize = 20;
+pub const RESULTS_STEP: usize = 10;
 
 /// Facets and the names their values show.
 pub struct FacetData {
@@ -97,32 +97,42 @@ impl ArchiveView {
             vec![lang.clone()]
         };
 
-        // Search: per language, the hits; merged by best score.
+        // Fetch what the query needs: each language's dictionary and the
+        // shards its words fall in (nothing, once warm).
         let mut search_error = None;
+        let mut indexes = Vec::new();
+        // The engine's own time (planning, searching, counting), without
+        // the fetches in between.
+        let mut engine = crate::timing::Stopwatch::new("okuma:search");
+        if state.has_text() {
+            for code in &languages {
+                match prepare_language(code, &state.text, &mut engine).await {
+                    Ok((index, plan)) => indexes.push((code.clone(), index, plan)),
+                    Err(e) => search_error = Some(e),
+                }
+            }
+        }
+
+        // The engine's work: search, merge, filter, count, order.
+        engine.resume();
         let mut hits: Option<Vec<(u32, f32, Vec<LanguageCode>)>> = None;
         let mut matched_terms = BTreeMap::new();
         if state.has_text() {
             let mut merged: HashMap<u32, (f32, Vec<LanguageCode>)> = HashMap::new();
-            for code in &languages {
-                match search_language(code, &state.text).await {
-                    Ok((found, terms)) => {
-                        for hit in found {
-                            let slot = merged.entry(hit.entry).or_insert((0.0, Vec::new()));
-                            slot.0 = slot.0.max(hit.score);
-                            slot.1.push(code.clone());
-                        }
-                        matched_terms.insert(code.to_string(), terms);
-                    }
-                    Err(e) => search_error = Some(e),
+            for (code, index, plan) in &indexes {
+                let result = index.borrow().run(plan, None);
+                for hit in result.hits {
+                    let slot = merged.entry(hit.entry).or_insert((0.0, Vec::new()));
+                    slot.0 = slot.0.max(hit.score);
+                    slot.1.push(code.clone());
                 }
+                matched_terms.insert(code.to_string(), result.matched_terms);
             }
             let mut list: Vec<(u32, f32, Vec<LanguageCode>)> =
                 merged.into_iter().map(|(e, (s, l))| (e, s, l)).collect();
             list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             hits = Some(list);
         }
-
-        let span = crate::timing::Span::start("okuma:search");
         let base = match &hits {
             Some(list) => DocSet::of(size, list.iter().map(|h| h.0)),
             None => DocSet::full(size),
@@ -159,7 +169,7 @@ impl ArchiveView {
             }
             (None, _) => matching.iter().map(|e| (e, Vec::new())).collect(),
         };
-        span.end();
+        engine.record();
 
         let total = ordered.len();
         let shown: Vec<(u32, Vec<LanguageCode>)> = ordered.into_iter().take(shown).collect();
@@ -199,12 +209,12 @@ async fn load_facets() -> Result<Rc<FacetData>, FetchError> {
     Ok(data)
 }
 
-/// Runs `text` against one language's index, fetching its dictionary and
-/// the shards the query needs first.
-async fn search_language(
+/// One language's index with the shards `text` needs loaded, and the plan.
+async fn prepare_language(
     lang: &LanguageCode,
     text: &str,
-) -> Result<(Vec<okuma_core::search::Hit>, BTreeSet<String>), FetchError> {
+    engine: &mut crate::timing::Stopwatch,
+) -> Result<(Rc<RefCell<SearchIndex>>, QueryPlan), FetchError> {
     let code = lang.to_string();
     let index = match CACHE.with_borrow(|c| c.search.get(&code).cloned()) {
         Some(index) => index,
@@ -214,17 +224,25 @@ async fn search_language(
             CACHE.with_borrow_mut(|c| c.search.entry(code.clone()).or_insert(index).clone())
         }
     };
-    let plan = index.borrow().plan(text);
+    let plan = engine.run(|| index.borrow().plan(text));
     let missing = index.borrow().missing_shards(&plan);
     let fetched = join_all(missing.iter().map(|&n| fetch_shard(&code, n))).await;
     for shard in fetched {
         let shard = shard?;
-        if let Err(e) = index.borrow_mut().add_shard(shard) {
-            leptos::logging::warn!("{e}");
-        }
+        let n = shard.shard;
+        // A shard that does not fit its dictionary is damaged data.
+        index
+            .borrow_mut()
+            .add_shard(shard)
+            .map_err(|e| FetchError::Dataset {
+                url: format!("{}/search/{code}/{n}.json", crate::api::DATA_ROOT),
+                source: okuma_core::DatasetError::Invalid {
+                    path: "postings".into(),
+                    message: e.reason,
+                },
+            })?;
     }
-    let result = index.borrow().run(&plan, None);
-    Ok((result.hits, result.matched_terms))
+    Ok((index, plan))
 }
 
 /// Cards and texts for search results: the doc in the reading language

@@ -15,20 +15,36 @@ pub fn format_date(date: &PartialDate, locale: &str) -> String {
         Precision::Month => (date.month.unwrap_or(1), None),
         Precision::Day => (date.month.unwrap_or(1), date.day),
     };
-    let options = Object::new();
-    let set = |key: &str, value: &str| {
-        let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
-    };
-    set("timeZone", "UTC");
-    set("year", "numeric");
-    set("month", "long");
-    if day.is_some() {
-        set("day", "numeric");
+    // A result list formats a date per card; building a formatter is what
+    // costs, so one per (locale, precision) is kept.
+    thread_local! {
+        static FORMATS: std::cell::RefCell<Vec<(String, bool, js_sys::Function)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let locales = Array::of1(&JsValue::from_str(locale));
+    let with_day = day.is_some();
+    let format = FORMATS.with_borrow_mut(|formats| {
+        if let Some((_, _, f)) = formats
+            .iter()
+            .find(|(l, d, _)| l == locale && *d == with_day)
+        {
+            return f.clone();
+        }
+        let options = Object::new();
+        let set = |key: &str, value: &str| {
+            let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+        };
+        set("timeZone", "UTC");
+        set("year", "numeric");
+        set("month", "long");
+        if with_day {
+            set("day", "numeric");
+        }
+        let locales = Array::of1(&JsValue::from_str(locale));
+        let f = Intl::DateTimeFormat::new(&locales, &options).format();
+        formats.push((locale.to_string(), with_day, f.clone()));
+        f
+    });
     let millis = Date::utc(date.year as f64, f64::from(month) - 1.0);
     let millis = millis + f64::from(day.unwrap_or(1).saturating_sub(1)) * 86_400_000.0;
-    let format = Intl::DateTimeFormat::new(&locales, &options).format();
     format
         .call1(&JsValue::UNDEFINED, &Date::new(&JsValue::from_f64(millis)))
         .ok()
@@ -66,30 +82,60 @@ pub fn language_name(code: &str, locale: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-/// Orders two strings as a reader of `locale` expects (Turkish puts "ç"
-/// after "c", not beside it), through Intl.Collator.
+/// Orders strings as a reader of `locale` expects (Turkish puts "ç" after
+/// "c", not beside it), through one Intl.Collator: building a collator is
+/// the slow part, so a sort makes one and compares with it.
+pub struct Collation {
+    compare: js_sys::Function,
+}
+
+impl Collation {
+    pub fn new(locale: &str) -> Collation {
+        let locales = Array::of1(&JsValue::from_str(locale));
+        Collation {
+            compare: Intl::Collator::new(&locales, &Object::new()).compare(),
+        }
+    }
+
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        let result = self
+            .compare
+            .call2(
+                &JsValue::UNDEFINED,
+                &JsValue::from_str(a),
+                &JsValue::from_str(b),
+            )
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        result
+            .partial_cmp(&0.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    }
+}
+
+/// Orders two strings for `locale`; for sorting many, use [`Collation`].
 pub fn collate(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
-    let locales = Array::of1(&JsValue::from_str(locale));
-    let compare = Intl::Collator::new(&locales, &Object::new()).compare();
-    let result = compare
-        .call2(
-            &JsValue::UNDEFINED,
-            &JsValue::from_str(a),
-            &JsValue::from_str(b),
-        )
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    result
-        .partial_cmp(&0.0)
-        .unwrap_or(std::cmp::Ordering::Equal)
+    Collation::new(locale).compare(a, b)
 }
 
 /// A whole number as `locale` writes it ("10,000", "10.000", "10 000").
 pub fn format_number(n: usize, locale: &str) -> String {
-    let locales = Array::of1(&JsValue::from_str(locale));
-    Intl::NumberFormat::new(&locales, &Object::new())
-        .format()
+    // The facet panel formats dozens of counts a keystroke; building the
+    // formatter is what costs, so each locale's is kept.
+    thread_local! {
+        static FORMATS: std::cell::RefCell<Vec<(String, js_sys::Function)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let format = FORMATS.with_borrow_mut(|formats| {
+        if let Some((_, f)) = formats.iter().find(|(l, _)| l == locale) {
+            return f.clone();
+        }
+        let locales = Array::of1(&JsValue::from_str(locale));
+        let f = Intl::NumberFormat::new(&locales, &Object::new()).format();
+        formats.push((locale.to_string(), f.clone()));
+        f
+    });
+    format
         .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64))
         .ok()
         .and_then(|v| v.as_string())

@@ -4,7 +4,7 @@
 
 use crate::archive_data::FacetData;
 use crate::i18n::Ui;
-use crate::intl::{collate, format_number};
+use crate::intl::{format_number, Collation};
 use leptos::prelude::*;
 use okuma_core::archive_query::{ArchiveQuery, ValueOrder};
 use okuma_core::{FacetCounts, LanguageCode, Site};
@@ -71,6 +71,7 @@ pub fn FacetPanel(
     on_change: Callback<(ArchiveQuery, bool)>,
 ) -> impl IntoView {
     let locale = ui.lang;
+    let collation = Collation::new(locale);
     let by_name = state.values == ValueOrder::Name;
     let order_state = state.clone();
     let facets = counts
@@ -89,7 +90,7 @@ pub fn FacetPanel(
                 .collect();
             values.sort_by(|a, b| {
                 let by_count = b.0.count.cmp(&a.0.count);
-                let by_label = collate(&a.1, &b.1, locale);
+                let by_label = collation.compare(&a.1, &b.1);
                 if by_name {
                     by_label
                 } else {

@@ -24,6 +24,9 @@ pub fn PageFrame(
     /// search and filters), read when followed.
     #[prop(optional)]
     keep_query: bool,
+    /// A wider page (the archive: results beside the filters).
+    #[prop(optional)]
+    wide: bool,
     children: Children,
 ) -> impl IntoView {
     let home = format!("/{lang}/");
@@ -51,6 +54,6 @@ pub fn PageFrame(
             </div>
             {keep_place.then(|| view! { <ReadingProgress ui /> })}
         </header>
-        <main id="main" class="page" tabindex="-1">{children()}</main>
+        <main id="main" class=if wide { "page page-wide" } else { "page" } tabindex="-1">{children()}</main>
     }
 }

@@ -51,7 +51,7 @@ pub fn ResultList(
             let other_lang = (card.lang != lang).then(|| card_lang.clone());
             let empty = BTreeSet::new();
             let terms = matched_terms.get(&card_lang).unwrap_or(&empty);
-            let analyser = Analyser::new(&card_lang);
+            let analyser = Analyser::shared(&card_lang);
             let title = highlight(&analyser, terms, &card.title);
             let body: Vec<Segment> = match &text {
                 Some(text) => snippet(&analyser, terms, &format!("{}\n{text}", card.summary), SNIPPET_WORDS),

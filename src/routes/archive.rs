@@ -3,6 +3,7 @@
 //! [`ArchiveView::load`] for what to show, and writes every change back as
 //! a new URL (typing replaces the history entry, choices push one).
 
+use crate::api::FetchError;
 use crate::app::SiteData;
 use crate::archive_data::{ArchiveView, RESULTS_STEP};
 use crate::components::active_filters::ActiveFilters;
@@ -97,14 +98,44 @@ fn Archive(site: Arc<Site>, lang: String) -> impl IntoView {
         navigate(&url, options);
     });
 
+    // The view follows the URL state without Suspense: a warm query
+    // resolves within the same task, and setting the signal re-renders
+    // before the next frame. A slower, older load never overwrites a newer.
+    let current: RwSignal<Option<Result<ArchiveView, FetchError>>, LocalStorage> =
+        RwSignal::new_local(None);
+    // The facet panel follows after the next frame: results are what the
+    // reader waits for while typing, so they paint first.
+    let panel: RwSignal<Option<ArchiveView>, LocalStorage> = RwSignal::new_local(None);
+    let generation = StoredValue::new(0u64);
+    let retry = RwSignal::new(0u32);
     let load_site = site.clone();
     let load_code = code.clone();
-    let view_data = LocalResource::new(move || {
+    Effect::new(move |_| {
+        retry.track();
         let state = state.get();
         let (for_state, n) = shown.get();
         let n = if for_state == state { n } else { RESULTS_STEP };
         let (site, code) = (load_site.clone(), load_code.clone());
-        async move { ArchiveView::load(site, code, state, n).await }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            let loaded = ArchiveView::load(site, code, state, n).await;
+            if generation.get_value() == mine {
+                let for_panel = loaded.as_ref().ok().cloned();
+                current.set(Some(loaded));
+                // After the frame that paints the results.
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            if generation.get_value() == mine {
+                                panel.set(for_panel);
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                });
+            }
+        });
     });
     let on_more = Callback::new(move |_| {
         let current = state.get_untracked();
@@ -131,85 +162,95 @@ fn Archive(site: Arc<Site>, lang: String) -> impl IntoView {
         .collect();
     let render_site = site.clone();
     let render_code = code.clone();
+    let panel_site = site.clone();
+    let panel_code = code.clone();
     view! {
-        <PageFrame lang=lang.clone() ui title=site_title.clone() site_title alternates keep_query=true>
+        <PageFrame lang=lang.clone() ui title=site_title.clone() site_title alternates keep_query=true wide=true>
             <UnknownLanguageNotice ui />
             <h1 class="visually-hidden">{ui.archive}</h1>
             <SearchBox ui text state on_change />
             <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
-            <Transition fallback=move || view! { <p class="loading">{ui.loading}</p> }>
-                {move || {
-                    let site = render_site.clone();
-                    let code = render_code.clone();
-                    Suspend::new(async move {
-                        match view_data.await {
-                            Ok(data) => {
+            <div class="archive">
+                <div class="archive-main">
+                    {move || {
+                        let site = render_site.clone();
+                        let code = render_code.clone();
+                        match current.get() {
+                            None => view! { <p class="loading">{ui.loading}</p> }.into_any(),
+                            Some(Ok(data)) => {
                                 status.set(count(data.total, &ui.results_count, ui.lang));
-                                if let Some(id) = refocus.get_value() {
-                                    refocus.set_value(None);
-                                    request_animation_frame(move || focus_by_id(&id));
-                                }
-                                archive_body(ui, site, code, data, expanded, on_change, on_more)
-                                    .into_any()
+                                archive_main(ui, site, code, data, on_change, on_more).into_any()
                             }
-                            Err(error) => view! {
-                                <FetchErrorView error ui on_retry=move || view_data.refetch() />
+                            Some(Err(error)) => view! {
+                                <FetchErrorView error ui on_retry=move || retry.update(|n| *n += 1) />
                             }
                             .into_any(),
                         }
-                    })
+                    }}
+                </div>
+                {move || {
+                    let data = panel.get()?;
+                    if let Some(id) = refocus.get_value() {
+                        refocus.set_value(None);
+                        request_animation_frame(move || focus_by_id(&id));
+                    }
+                    Some(archive_panel(ui, panel_site.clone(), panel_code.clone(), data, expanded, on_change))
                 }}
-            </Transition>
+            </div>
         </PageFrame>
     }
 }
 
-fn archive_body(
+fn labels(site: Arc<Site>, code: LanguageCode, data: &ArchiveView) -> FacetLabels {
+    FacetLabels {
+        site,
+        data: data.facets.clone(),
+        lang: code,
+    }
+}
+
+/// Active filters, a search error if any, and the results.
+fn archive_main(
+    ui: &'static Ui,
+    site: Arc<Site>,
+    code: LanguageCode,
+    data: ArchiveView,
+    on_change: Callback<(ArchiveQuery, bool)>,
+    on_more: Callback<()>,
+) -> impl IntoView {
+    let labels = labels(site.clone(), code, &data);
+    let search_error = data.search_error.as_ref().map(|e| {
+        leptos::logging::error!("okuma: {e}");
+        view! { <p class="alert" role="alert">{ui.search_unavailable} " " {e.message(ui)}</p> }
+    });
+    view! {
+        <ActiveFilters ui state=data.state.clone() labels on_change />
+        {search_error}
+        <ResultList ui view_data=data site on_change on_more />
+    }
+}
+
+/// The facet panel, or why there is none.
+fn archive_panel(
     ui: &'static Ui,
     site: Arc<Site>,
     code: LanguageCode,
     data: ArchiveView,
     expanded: RwSignal<BTreeSet<String>>,
     on_change: Callback<(ArchiveQuery, bool)>,
-    on_more: Callback<()>,
-) -> impl IntoView {
-    let labels = FacetLabels {
-        site: site.clone(),
-        data: data.facets.clone(),
-        lang: code,
-    };
-    let panel = match (&data.counts, &data.facet_error) {
-        (Some(counts), _) => view! {
-            <FacetPanel
-                ui
-                state=data.state.clone()
-                counts=counts.clone()
-                labels=labels.clone()
-                expanded
-                on_change
-            />
+) -> AnyView {
+    let labels = labels(site, code, &data);
+    match data.counts {
+        Some(counts) => view! {
+            <FacetPanel ui state=data.state.clone() counts labels expanded on_change />
         }
         .into_any(),
-        (None, _) => view! {
+        None => view! {
             <section class="facet-panel">
                 <p class="alert" role="alert">{ui.facets_unavailable}</p>
             </section>
         }
         .into_any(),
-    };
-    let search_error = data.search_error.as_ref().map(|e| {
-        leptos::logging::error!("okuma: {e}");
-        view! { <p class="alert" role="alert">{ui.search_unavailable} " " {e.message(ui)}</p> }
-    });
-    view! {
-        <div class="archive">
-            <div class="archive-main">
-                <ActiveFilters ui state=data.state.clone() labels on_change />
-                {search_error}
-                <ResultList ui view_data=data site on_change on_more />
-            </div>
-            {panel}
-        </div>
     }
 }
 

@@ -24,6 +24,9 @@
 //! ```
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -50,13 +53,32 @@ impl Token {
     }
 }
 
-/// The analysis for one language.
+/// The analysis for one language. It remembers the words it has analysed
+/// (text is Zipf-distributed: a few thousand words cover most of it), so
+/// highlighting a page of results costs lookups, not stemmer runs.
 pub struct Analyser {
     turkic_case: bool,
     stemmer: Option<Stemmer>,
+    memo: RefCell<HashMap<Box<str>, Option<Analysed>>>,
+}
+
+/// What a word becomes: see [`Token`].
+#[derive(Clone)]
+struct Analysed {
+    folded: String,
+    term: String,
+    alias: Option<String>,
+}
+
+/// Words remembered before the memo starts over.
+const MEMO_WORDS: usize = 100_000;
+
+thread_local! {
+    static SHARED: RefCell<HashMap<String, Rc<Analyser>>> = RefCell::new(HashMap::new());
 }
 
 impl std::fmt::Debug for Analyser {
+    // The memo is a cache, not part of what the analyser is.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Analyser")
             .field("turkic_case", &self.turkic_case)
@@ -87,29 +109,69 @@ impl Analyser {
         Analyser {
             turkic_case: matches!(primary.as_str(), "tr" | "az"),
             stemmer,
+            memo: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// This thread's analyser for `lang`, shared so its memory of words is.
+    pub fn shared(lang: &str) -> Rc<Analyser> {
+        SHARED.with_borrow_mut(|all| {
+            all.entry(lang.to_string())
+                .or_insert_with(|| Rc::new(Analyser::new(lang)))
+                .clone()
+        })
     }
 
     /// Every word of `text`, in order.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
+        let mut memo = self.memo.borrow_mut();
         for_each_word(text, |start, end, word| {
-            let lower = self.lower(word);
-            let folded = fold(&lower);
-            if folded.is_empty() {
-                return;
-            }
-            let term = self.stem_folded(&lower);
-            let alias = Some(self.stem_folded(&folded)).filter(|a| *a != term);
-            tokens.push(Token {
-                start,
-                end,
+            let analysed = match memo.get(word) {
+                Some(known) => known.clone(),
+                None => {
+                    let fresh = self.analyse(word);
+                    if memo.len() >= MEMO_WORDS {
+                        memo.clear();
+                    }
+                    memo.insert(word.into(), fresh.clone());
+                    fresh
+                }
+            };
+            if let Some(Analysed {
                 folded,
                 term,
                 alias,
-            });
+            }) = analysed
+            {
+                tokens.push(Token {
+                    start,
+                    end,
+                    folded,
+                    term,
+                    alias,
+                });
+            }
         });
         tokens
+    }
+
+    fn analyse(&self, word: &str) -> Option<Analysed> {
+        let lower = self.lower(word);
+        let folded = fold(&lower);
+        if folded.is_empty() {
+            return None;
+        }
+        let term = self.stem_folded(&lower);
+        // Words without diacritics stem the same either way.
+        let alias = (folded != lower)
+            .then(|| self.stem_folded(&folded))
+            .filter(|a| *a != term);
+        Some(Analysed {
+            folded,
+            term,
+            alias,
+        })
     }
 
     /// The index term of a single word (the first word if there are more).
@@ -119,7 +181,17 @@ impl Analyser {
 
     fn lower(&self, word: &str) -> String {
         let mut out = String::with_capacity(word.len());
-        for c in word.nfc() {
+        // Most words are already composed; composing is only for the rest.
+        let composed: String;
+        let word = if unicode_normalization::is_nfc_quick(word.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            word
+        } else {
+            composed = word.nfc().collect();
+            &composed
+        };
+        for c in word.chars() {
             match c {
                 'I' if self.turkic_case => out.push('ı'),
                 'İ' if self.turkic_case => out.push('i'),
@@ -395,6 +467,9 @@ mod tests {
         assert_eq!(de.term("Häuser"), de.term("hauser"));
         assert_ne!(de.term("Häuser"), de.term("Haus"));
         // Region subtags do not matter.
-        assert_eq!(Analyser::new("en-GB").term("relations"), Some("relat".to_string()));
+        assert_eq!(
+            Analyser::new("en-GB").term("relations"),
+            Some("relat".to_string())
+        );
     }
 }

@@ -148,10 +148,7 @@ impl WordQuery {
             .any(|t| t == query.term || t == query.folded)
             || token.folded.starts_with(q)
             || (token.term.chars().count() >= 4 && q.starts_with(token.term.as_str()))
-            || (q.chars().count() >= 5 && {
-                let chars: Vec<char> = query.term.chars().collect();
-                one_edit(&token.term, &chars)
-            })
+            || (q.chars().count() >= 5 && one_edit(&token.term, &query.term))
     }
 
     /// True when every query word matches some word of `text`.
@@ -175,7 +172,7 @@ impl WordTest for WordQuery {
 /// "Find in this entry": the ids of the blocks whose text matches every
 /// word of `query`.
 pub fn find_in_blocks(blocks: &[crate::Block], lang: &str, query: &str) -> Vec<String> {
-    let analyser = Analyser::new(lang);
+    let analyser = Analyser::shared(lang);
     let words = WordQuery::new(&analyser, query);
     blocks
         .iter()

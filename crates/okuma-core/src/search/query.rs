@@ -82,6 +82,8 @@ pub struct SearchResult {
 pub struct SearchIndex {
     dictionary: TermDictionary,
     analyser: Analyser,
+    /// Per term, its length in characters (the typo scan's first filter).
+    term_chars: Vec<u16>,
     /// Shard number → per term, postings packed as `entry << 8 | impact`.
     shards: HashMap<u32, Vec<Vec<u32>>>,
 }
@@ -98,6 +100,11 @@ impl SearchIndex {
     pub fn new(dictionary: TermDictionary) -> SearchIndex {
         SearchIndex {
             analyser: Analyser::new(dictionary.lang.as_str()),
+            term_chars: dictionary
+                .terms
+                .iter()
+                .map(|t| t.chars().count().min(u16::MAX as usize) as u16)
+                .collect(),
             dictionary,
             shards: HashMap::new(),
         }
@@ -171,12 +178,12 @@ impl SearchIndex {
         }
         // One typo in a longer word.
         if chars.len() >= TYPO_MIN_CHARS {
-            let wanted: Vec<char> = token.term.chars().collect();
-            let typed: Vec<char> = token.folded.chars().collect();
+            let wanted = (token.term.as_str(), token.term.chars().count());
+            let typed = (token.folded.as_str(), chars.len());
             for (i, term) in terms.iter().enumerate() {
-                let len = term.chars().count();
-                let near = |w: &[char]| len.abs_diff(w.len()) <= 1 && one_edit(term, w);
-                if near(&wanted) || near(&typed) {
+                let len = self.term_chars[i] as usize;
+                let near = |(w, n): (&str, usize)| len.abs_diff(n) <= 1 && one_edit(term, w);
+                if near(wanted) || near(typed) {
                     add(i as u32, TYPO);
                 }
             }
@@ -324,23 +331,42 @@ impl SearchIndex {
     }
 }
 
+/// `s` without its first character.
+fn tail(s: &str) -> &str {
+    s.char_indices().nth(1).map_or("", |(i, _)| &s[i..])
+}
+
 /// True when `term` is exactly one insertion, deletion, substitution or
-/// swap of neighbours away from `word` (and not equal to it).
-pub(crate) fn one_edit(term: &str, word: &[char]) -> bool {
-    let t: Vec<char> = term.chars().collect();
-    if t == word {
+/// swap of neighbours away from `word` (and not equal to it). Works on the
+/// strings in place: it runs over every term of the dictionary a query.
+pub(crate) fn one_edit(term: &str, word: &str) -> bool {
+    if term == word {
         return false;
     }
-    let (a, b) = (t.as_slice(), word);
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[prefix..], &b[prefix..]);
-    match ra.len() as isize - rb.len() as isize {
-        0 => {
-            ra[1..] == rb[1..]
-                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    // Skip the common prefix.
+    let mut a = term.char_indices();
+    let mut b = word.char_indices();
+    let (ra, rb) = loop {
+        match (a.next(), b.next()) {
+            (Some((_, x)), Some((_, y))) if x == y => continue,
+            (Some((i, _)), Some((j, _))) => break (&term[i..], &word[j..]),
+            (Some((i, _)), None) => break (&term[i..], ""),
+            (None, Some((j, _))) => break ("", &word[j..]),
+            (None, None) => return false,
         }
-        1 => ra[1..] == *rb,
-        -1 => *ra == rb[1..],
+    };
+    let (la, lb) = (ra.chars().count(), rb.chars().count());
+    match la as isize - lb as isize {
+        0 => {
+            tail(ra) == tail(rb) || {
+                let mut x = ra.chars();
+                let mut y = rb.chars();
+                let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
+                x0 == y1 && x1 == y0 && x.as_str() == y.as_str()
+            }
+        }
+        1 => tail(ra) == rb,
+        -1 => ra == tail(rb),
         _ => false,
     }
 }
@@ -349,18 +375,16 @@ pub(crate) fn one_edit(term: &str, word: &[char]) -> bool {
 mod tests {
     use super::*;
 
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
-
     #[test]
     fn one_edit_counts_insertions_deletions_substitutions_and_swaps() {
-        assert!(one_edit("partnership", &chars("partnrship")));
-        assert!(one_edit("partnership", &chars("partnerships")));
-        assert!(one_edit("partnership", &chars("partnarship")));
-        assert!(one_edit("partnership", &chars("patrnership")));
-        assert!(!one_edit("partnership", &chars("partnership")));
-        assert!(!one_edit("partnership", &chars("prtnrship")));
-        assert!(!one_edit("abc", &chars("cab")));
+        assert!(one_edit("partnership", "partnrship"));
+        assert!(one_edit("partnership", "partnerships"));
+        assert!(one_edit("partnership", "partnarship"));
+        assert!(one_edit("partnership", "patrnership"));
+        assert!(!one_edit("partnership", "partnership"));
+        assert!(!one_edit("partnership", "prtnrship"));
+        assert!(!one_edit("abc", "cab"));
+        assert!(one_edit("казахстан", "казахстна"));
+        assert!(one_edit("ozbekistan", "özbekistan"));
     }
 }
