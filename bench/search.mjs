@@ -453,6 +453,7 @@ try {
         // One engine failing (okuma's search is work in progress) must not
         // take the others' figures with it.
         notReady[name] = err instanceof NotReady ? err.message : `failed: ${err.message.split('\n')[0]}`;
+        if (process.env.DEBUG) console.error(err.stack);
         log(`run ${run}/${RUNS}: ${name}: ${notReady[name]}`);
       }
       log(`run ${run}/${RUNS}: ${name} done in ${((Date.now() - t) / 1000).toFixed(0)} s`);

@@ -74,6 +74,11 @@ pub struct ArchiveView {
     pub matched_terms: BTreeMap<String, BTreeSet<String>>,
     pub facet_error: Option<FetchError>,
     pub search_error: Option<FetchError>,
+    /// Shards with one-typo matches, still to fetch (per language): the
+    /// page fetches them after showing these results, then loads again.
+    pub pending: Vec<(String, Vec<u32>)>,
+    /// Search docs of the next results, worth fetching ahead.
+    pub upcoming: Vec<(String, u32)>,
 }
 
 impl ArchiveView {
@@ -101,13 +106,19 @@ impl ArchiveView {
         // shards its words fall in (nothing, once warm).
         let mut search_error = None;
         let mut indexes = Vec::new();
+        let mut pending = Vec::new();
         // The engine's own time (planning, searching, counting), without
         // the fetches in between.
         let mut engine = crate::timing::Stopwatch::new("okuma:search");
         if state.has_text() {
             for code in &languages {
                 match prepare_language(code, &state.text, &mut engine).await {
-                    Ok((index, plan)) => indexes.push((code.clone(), index, plan)),
+                    Ok((index, plan, later)) => {
+                        if !later.is_empty() {
+                            pending.push((code.to_string(), later));
+                        }
+                        indexes.push((code.clone(), index, plan));
+                    }
                     Err(e) => search_error = Some(e),
                 }
             }
@@ -172,6 +183,14 @@ impl ArchiveView {
         engine.record();
 
         let total = ordered.len();
+        let upcoming: Vec<(String, u32)> = if state.has_text() {
+            doc_keys(
+                &lang,
+                &ordered[shown.min(total)..(shown + 2 * RESULTS_STEP).min(total)],
+            )
+        } else {
+            Vec::new()
+        };
         let shown: Vec<(u32, Vec<LanguageCode>)> = ordered.into_iter().take(shown).collect();
         let items = if state.has_text() {
             search_items(&lang, shown, state.all_languages).await?
@@ -190,6 +209,8 @@ impl ArchiveView {
             matched_terms,
             facet_error,
             search_error,
+            pending,
+            upcoming,
         })
     }
 }
@@ -214,7 +235,7 @@ async fn prepare_language(
     lang: &LanguageCode,
     text: &str,
     engine: &mut crate::timing::Stopwatch,
-) -> Result<(Rc<RefCell<SearchIndex>>, QueryPlan), FetchError> {
+) -> Result<(Rc<RefCell<SearchIndex>>, QueryPlan, Vec<u32>), FetchError> {
     let code = lang.to_string();
     let index = match CACHE.with_borrow(|c| c.search.get(&code).cloned()) {
         Some(index) => index,
@@ -225,7 +246,7 @@ async fn prepare_language(
         }
     };
     let plan = engine.run(|| index.borrow().plan(text));
-    let missing = index.borrow().missing_shards(&plan);
+    let missing = index.borrow().missing_shards_first(&plan);
     let fetched = join_all(missing.iter().map(|&n| fetch_shard(&code, n))).await;
     for shard in fetched {
         let shard = shard?;
@@ -242,7 +263,50 @@ async fn prepare_language(
                 },
             })?;
     }
-    Ok((index, plan))
+    let later = index.borrow().missing_shards(&plan);
+    Ok((index, plan, later))
+}
+
+/// Fetches shards a view left pending; true when all arrived.
+pub async fn fetch_pending(pending: Vec<(String, Vec<u32>)>) -> bool {
+    let mut complete = true;
+    for (code, shards) in pending {
+        let Some(index) = CACHE.with_borrow(|c| c.search.get(&code).cloned()) else {
+            continue;
+        };
+        let fetched = join_all(shards.iter().map(|&n| fetch_shard(&code, n))).await;
+        for shard in fetched {
+            match shard {
+                Ok(shard) => complete &= index.borrow_mut().add_shard(shard).is_ok(),
+                Err(_) => complete = false,
+            }
+        }
+    }
+    complete
+}
+
+/// Fetches search docs into the cache ahead of need; failures are left
+/// for when the doc is really needed.
+pub async fn prefetch_docs(keys: Vec<(String, u32)>) {
+    let missing: Vec<(String, u32)> = CACHE.with_borrow(|c| {
+        keys.into_iter()
+            .filter(|k| !c.docs.contains_key(k))
+            .collect()
+    });
+    join_all(missing.iter().map(|(code, entry)| search_doc(code, *entry))).await;
+}
+
+/// Which doc (language, entry) shows each result: the reading language
+/// when the entry matched there, else the first language it matched in.
+fn doc_keys(lang: &LanguageCode, results: &[(u32, Vec<LanguageCode>)]) -> Vec<(String, u32)> {
+    results
+        .iter()
+        .map(|(entry, langs)| {
+            let in_reading = langs.is_empty() || langs.contains(lang);
+            let code = if in_reading { lang } else { &langs[0] };
+            (code.to_string(), *entry)
+        })
+        .collect()
 }
 
 /// Cards and texts for search results: the doc in the reading language
@@ -252,14 +316,7 @@ async fn search_items(
     shown: Vec<(u32, Vec<LanguageCode>)>,
     all_languages: bool,
 ) -> Result<Vec<ResultItem>, FetchError> {
-    let wanted: Vec<(String, u32)> = shown
-        .iter()
-        .map(|(entry, langs)| {
-            let in_reading = langs.is_empty() || langs.contains(lang);
-            let code = if in_reading { lang } else { &langs[0] };
-            (code.to_string(), *entry)
-        })
-        .collect();
+    let wanted = doc_keys(lang, &shown);
     let docs = join_all(wanted.iter().map(|(code, entry)| search_doc(code, *entry))).await;
     let mut items = Vec::with_capacity(docs.len());
     for (doc, (_, langs)) in docs.into_iter().zip(shown) {

@@ -5,7 +5,7 @@
 
 use crate::api::FetchError;
 use crate::app::SiteData;
-use crate::archive_data::{ArchiveView, RESULTS_STEP};
+use crate::archive_data::{fetch_pending, prefetch_docs, ArchiveView, RESULTS_STEP};
 use crate::components::active_filters::ActiveFilters;
 use crate::components::facet_panel::{FacetLabels, FacetPanel};
 use crate::components::fetch_error::FetchErrorView;
@@ -118,22 +118,36 @@ fn Archive(site: Arc<Site>, lang: String) -> impl IntoView {
         let (site, code) = (load_site.clone(), load_code.clone());
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        // The page may be gone (another language, another route) by the
+        // time a load finishes: every access after an await is a `try_`.
+        let is_latest = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
             let loaded = ArchiveView::load(site, code, state, n).await;
-            if generation.get_value() == mine {
-                let for_panel = loaded.as_ref().ok().cloned();
-                current.set(Some(loaded));
-                // After the frame that paints the results.
-                request_animation_frame(move || {
-                    set_timeout(
-                        move || {
-                            if generation.get_value() == mine {
-                                panel.set(for_panel);
-                            }
-                        },
-                        std::time::Duration::ZERO,
-                    )
-                });
+            if !is_latest() {
+                return;
+            }
+            let for_panel = loaded.as_ref().ok().cloned();
+            let (pending, upcoming) = loaded
+                .as_ref()
+                .map(|v| (v.pending.clone(), v.upcoming.clone()))
+                .unwrap_or_default();
+            current.try_set(Some(loaded));
+            // After the frame that paints the results.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if is_latest() {
+                            panel.try_set(for_panel);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+            // One-typo matches and the next results' docs come after the
+            // first paint; with the typo shards, load again.
+            prefetch_docs(upcoming).await;
+            if !pending.is_empty() && fetch_pending(pending).await && is_latest() {
+                retry.try_update(|n| *n += 1);
             }
         });
     });

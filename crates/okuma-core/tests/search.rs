@@ -245,6 +245,8 @@ fn only_the_shards_a_query_needs_are_fetched() {
     let mut index = SearchIndex::new(dictionary);
     let plan = index.plan("w5x5");
     let missing = index.missing_shards(&plan);
+    let first = index.missing_shards_first(&plan);
+    assert!(first.len() <= missing.len() && first.iter().all(|s| missing.contains(s)));
     assert!(!missing.is_empty() && missing.len() < shards.len());
     // Before its shard arrives a term matches nothing; after, it does.
     assert!(index.run(&plan, None).hits.is_empty());

@@ -195,9 +195,25 @@ impl SearchIndex {
 
     /// Shards the plan needs that are not loaded yet.
     pub fn missing_shards(&self, plan: &QueryPlan) -> Vec<u32> {
+        self.missing(plan, true)
+    }
+
+    /// Shards to fetch before showing results: for a word the dictionary
+    /// knows (same term, or one it extends), not its one-typo terms, which
+    /// can lie anywhere in the dictionary and rank below it anyway; for a
+    /// word it does not know, those too. The rest can follow.
+    pub fn missing_shards_first(&self, plan: &QueryPlan) -> Vec<u32> {
+        self.missing(plan, false)
+    }
+
+    fn missing(&self, plan: &QueryPlan, typos: bool) -> Vec<u32> {
         let mut shards: BTreeSet<u32> = BTreeSet::new();
         for word in &plan.words {
-            for &(term, _) in &word.candidates {
+            let known = word.candidates.iter().any(|&(_, w)| w >= EXTENDS);
+            for &(term, weight) in &word.candidates {
+                if weight <= TYPO && known && !typos {
+                    continue;
+                }
                 let shard = self.shard_of(term);
                 if !self.shards.contains_key(&shard) {
                     shards.insert(shard);
