@@ -22,8 +22,21 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Results shown before "Show more".
+/// Search results shown before "Show more" (each needs its own small file).
 pub const RESULTS_STEP: usize = 10;
+
+/// Entries shown before "Show more" when browsing (cards come 50 to a
+/// catalog page, so more cost little).
+pub const BROWSE_STEP: usize = 20;
+
+/// How many results a "page" of this state shows.
+pub fn results_step(state: &ArchiveQuery) -> usize {
+    if state.has_text() {
+        RESULTS_STEP
+    } else {
+        BROWSE_STEP
+    }
+}
 
 /// Facets and the names their values show.
 pub struct FacetData {

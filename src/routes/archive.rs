@@ -5,7 +5,7 @@
 
 use crate::api::FetchError;
 use crate::app::SiteData;
-use crate::archive_data::{fetch_pending, prefetch_docs, ArchiveView, RESULTS_STEP};
+use crate::archive_data::{fetch_pending, prefetch_docs, results_step, ArchiveView};
 use crate::components::active_filters::ActiveFilters;
 use crate::components::facet_panel::{FacetLabels, FacetPanel};
 use crate::components::fetch_error::FetchErrorView;
@@ -74,7 +74,7 @@ fn Archive(site: Arc<Site>, lang: String) -> impl IntoView {
         s
     });
     // How many results to show, for the state it was raised in.
-    let shown = RwSignal::new((ArchiveQuery::default(), RESULTS_STEP));
+    let shown = RwSignal::new((ArchiveQuery::default(), 0));
     let expanded = RwSignal::new(BTreeSet::<String>::new());
     let status = RwSignal::new(String::new());
 
@@ -114,7 +114,11 @@ fn Archive(site: Arc<Site>, lang: String) -> impl IntoView {
         retry.track();
         let state = state.get();
         let (for_state, n) = shown.get();
-        let n = if for_state == state { n } else { RESULTS_STEP };
+        let n = if for_state == state && n > 0 {
+            n
+        } else {
+            results_step(&state)
+        };
         let (site, code) = (load_site.clone(), load_code.clone());
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
@@ -132,32 +136,35 @@ fn Archive(site: Arc<Site>, lang: String) -> impl IntoView {
                 .map(|v| (v.pending.clone(), v.upcoming.clone()))
                 .unwrap_or_default();
             current.try_set(Some(loaded));
-            // After the frame that paints the results.
+            // After the frame that paints the results: the facet panel,
+            // then the docs of the next results and any one-typo shards
+            // (with those, load again).
             request_animation_frame(move || {
                 set_timeout(
                     move || {
-                        if is_latest() {
-                            panel.try_set(for_panel);
+                        if !is_latest() {
+                            return;
                         }
+                        panel.try_set(for_panel);
+                        leptos::task::spawn_local(async move {
+                            prefetch_docs(upcoming).await;
+                            if !pending.is_empty() && fetch_pending(pending).await && is_latest() {
+                                retry.try_update(|n| *n += 1);
+                            }
+                        });
                     },
                     std::time::Duration::ZERO,
                 )
             });
-            // One-typo matches and the next results' docs come after the
-            // first paint; with the typo shards, load again.
-            prefetch_docs(upcoming).await;
-            if !pending.is_empty() && fetch_pending(pending).await && is_latest() {
-                retry.try_update(|n| *n += 1);
-            }
         });
     });
     let on_more = Callback::new(move |_| {
         let current = state.get_untracked();
         shown.update(|(s, n)| {
-            *n = if *s == current {
-                *n + RESULTS_STEP
+            *n = if *s == current && *n > 0 {
+                *n + results_step(&current)
             } else {
-                2 * RESULTS_STEP
+                2 * results_step(&current)
             };
             *s = current;
         });
