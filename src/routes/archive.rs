@@ -266,12 +266,19 @@ fn archive_panel(
             <FacetPanel ui state=data.state.clone() counts labels expanded on_change />
         }
         .into_any(),
-        None => view! {
-            <section class="facet-panel">
-                <p class="alert" role="alert">{ui.facets_unavailable}</p>
-            </section>
+        None => {
+            // The detail goes to the console, as for every failed fetch.
+            let detail = data.facet_error.map(|e| {
+                leptos::logging::error!("okuma: {e}");
+                e.message(ui)
+            });
+            view! {
+                <section class="facet-panel">
+                    <p class="alert" role="alert">{ui.facets_unavailable} " " {detail}</p>
+                </section>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 

@@ -19,11 +19,14 @@ impl DocSet {
 
     /// Every entry below `size`.
     pub fn full(size: u32) -> DocSet {
-        let mut set = DocSet::empty(size);
-        for e in 0..size {
-            set.insert(e);
+        let mut words = vec![u64::MAX; (size as usize).div_ceil(64)];
+        // Bits past `size` in the last word stay clear, so counts are exact.
+        if !size.is_multiple_of(64) {
+            if let Some(last) = words.last_mut() {
+                *last = (1u64 << (size % 64)) - 1;
+            }
         }
-        set
+        DocSet { words, size }
     }
 
     /// The set of the given entries (those at or above `size` are left out).
@@ -111,6 +114,8 @@ mod tests {
         assert_eq!(c.iter().collect::<Vec<_>>(), [1, 5, 64]);
         assert!(DocSet::empty(10).is_empty());
         assert_eq!(DocSet::full(70).len(), 70);
+        assert_eq!(DocSet::full(128).len(), 128);
+        assert_eq!(DocSet::full(0).len(), 0);
         assert!(!a.contains(500));
     }
 }
