@@ -239,3 +239,21 @@ test('find in this entry highlights matching paragraphs, and so does a chosen en
   await page.locator('.find-status').filter({ hasText: 'В этом материале совпадений нет.' }).waitFor();
   assert.equal(await page.locator('.entry-body .found').count(), 0);
 });
+
+// Authors are people with names per language: the editors are not "okuma editors" in tr/ru.
+const AUTHORS = {
+  tr: { 'okuma-editors': 'okuma editörleri', 'aidana-baktybek-kyzy': 'Aidana Baktybek Kyzy' },
+  ru: { 'okuma-editors': 'редакция okuma', 'aidana-baktybek-kyzy': 'Айдана Бактыбек кызы' },
+};
+for (const [code, names] of Object.entries(AUTHORS)) {
+  test(`the author facet names people in ${code}`, async () => {
+    const page = await newPage(env.browser);
+    await openArchive(page, `/${code}/`);
+    for (const [id, name] of Object.entries(names)) {
+      const label = page.locator(`label[for="facet-author-${id}"]`);
+      await label.waitFor();
+      assert.ok((await label.innerText()).startsWith(name), await label.innerText());
+    }
+    assert.deepEqual(page.uncaught, []);
+  });
+}

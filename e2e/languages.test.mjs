@@ -272,7 +272,7 @@ test('parallel view pairs paragraph N with N, from the URL and from the control'
   assert.equal(await toRussian.getAttribute('href'), `/ru/entries/${SLUG}?with=tr`);
 });
 
-const SIMILAR = { en: ['Similar entries', 'Also about:'], tr: ['Benzer yazılar', 'Ortak konular:'], ru: ['Похожие материалы', 'Также о:'] };
+const SIMILAR = { en: ['Similar entries', 'Also about:'], tr: ['Benzer yazılar', 'Ortak konular:'], ru: ['Похожие материалы', 'Общие темы:'] };
 for (const [code, [heading, reason]] of Object.entries(SIMILAR)) {
   test(`similar entries in ${code}, each with its reason`, async () => {
     const page = await newPage(env.browser);

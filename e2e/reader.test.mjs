@@ -169,8 +169,14 @@ test('unknown slugs and pages get a not-found view with a way back', async () =>
 // The seed in each language the dataset offers: its own title, all eight
 // paragraphs, notes whose Russian titles keep lang="ru", dates by Intl.
 const LANGUAGES = {
-  tr: { ibid: 'A\\.g\\.e\\.', title: /^Özbekistan-Kazakistan İlişkilerinde Yeni Bir Aşama/, date: '14 Aralık 2022', month: 'Aralık 2022', sources: 'Kaynaklar', bio: /1999 yılında Bişkek'te doğmuştur/ },
-  ru: { ibid: 'Там же', title: /^Новый этап в узбекско-казахстанских отношениях/, date: '14 декабря 2022 г.', month: 'декабрь 2022 г.', sources: 'Источники', bio: /Бишкек/ },
+  tr: {
+    ibid: 'A\\.g\\.e\\.', title: /^Özbekistan-Kazakistan İlişkilerinde Yeni Bir Aşama/, date: '14 Aralık 2022', month: 'Aralık 2022', sources: 'Kaynaklar', bio: /1999 yılında Bişkek'te doğmuştur/,
+    byline: 'Yazar: Aidana Baktybek Kyzy', translator: 'okuma editörleri', accessed: '(erişim tarihi: 14 Aralık 2022)',
+  },
+  ru: {
+    ibid: 'Там же', title: /^Новый этап в узбекско-казахстанских отношениях/, date: '14 декабря 2022 г.', month: 'декабрь 2022 г.', sources: 'Источники', bio: /Айдана Бактыбек кызы родилась/,
+    byline: 'Автор: Айдана Бактыбек кызы', translator: 'редакция okuma', accessed: '(дата обращения: 14 декабря 2022 г.)',
+  },
 };
 
 for (const [code, want] of Object.entries(LANGUAGES)) {
@@ -191,6 +197,12 @@ for (const [code, want] of Object.entries(LANGUAGES)) {
     assert.ok((await page.locator('#note-1').innerText()).includes(want.date));
     assert.ok((await page.locator('.entry-meta').innerText()).toLowerCase().includes(want.month.toLowerCase()));
     assert.match(await page.locator('.author-bio').innerText(), want.bio);
+    assert.equal(await page.locator('.entry-byline').innerText(), want.byline);
+    // The translator is credited by name in the page's language, not as "okuma editors".
+    const provenance = await page.locator('.provenance').innerText();
+    assert.ok(provenance.includes(want.translator), provenance);
+    assert.ok(!provenance.includes('okuma editors'), provenance);
+    assert.ok((await page.locator('#note-1').innerText()).includes(want.accessed), await page.locator('#note-1').innerText());
     assert.deepEqual(page.uncaught, []);
     assert.deepEqual(page.consoleErrors, []);
     await screenshot(page, `seed-${code}`);

@@ -185,10 +185,18 @@ fn entry_view(
     });
     let provenance = match &translation.provenance {
         Provenance::Translation { from, by, .. } => {
-            let by = by.clone();
+            // The translator's name in the page's language, else marked with its own.
+            let (name_lang, name) = by
+                .name
+                .get_key_value(&code)
+                .or_else(|| by.name.iter().next())
+                .map(|(c, n)| ((c != &code).then(|| c.to_string()), n.clone()))
+                .unwrap_or_else(|| (None, by.id.clone()));
             Some(view! {
                 <p class="provenance">
-                    {ui.translated_from[0]} {name_of(from)} {ui.translated_from[1]} {by} {ui.translated_from[2]}
+                    {ui.translated_from[0]} {name_of(from)} {ui.translated_from[1]}
+                    <span class="translator" lang=name_lang>{name}</span>
+                    {ui.translated_from[2]}
                 </p>
             })
         }

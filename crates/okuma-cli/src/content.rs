@@ -5,8 +5,9 @@
 use crate::markdown::parse_body;
 use crate::report::{Problem, Problems};
 use okuma_core::{
-    Block, Dataset, EntityKind, EntityRecord, Entry, Issues, Language, LanguageCode, LocalNames,
-    LocalText, PartialDate, Person, Provenance, Site, Source, Translation, FORMAT_VERSION,
+    Block, Credit, Dataset, EntityKind, EntityRecord, Entry, Issues, Language, LanguageCode,
+    LocalNames, LocalText, PartialDate, Person, Provenance, Site, Source, Translation,
+    FORMAT_VERSION,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -157,9 +158,20 @@ pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
                 )
             })
             .collect();
+    let people_dir = dir.join("people");
+    let person_files = read_table_dir::<PersonToml>(&people_dir, &mut problems);
+    // Bios credit their translators, who are people too: names first.
+    let names: BTreeMap<String, LocalNames> = person_files
+        .iter()
+        .map(|(id, p)| (id.clone(), p.name.clone()))
+        .collect();
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
-    for (id, p) in read_table_dir::<PersonToml>(&dir.join("people"), &mut problems) {
-        let bio = p.bio.map(person_bio).unwrap_or_default();
+    for (id, p) in person_files {
+        let path = people_dir.join(format!("{id}.toml"));
+        let bio = p
+            .bio
+            .map(|bio| person_bio(bio, &names, &path, &mut problems))
+            .unwrap_or_default();
         people.insert(
             id.clone(),
             Person {
@@ -216,7 +228,31 @@ pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
     )
 }
 
-fn person_bio(bio: BioToml) -> BTreeMap<LanguageCode, LocalText> {
+fn person_bio(
+    bio: BioToml,
+    names: &BTreeMap<String, LocalNames>,
+    path: &Path,
+    problems: &mut Problems,
+) -> BTreeMap<LanguageCode, LocalText> {
+    let translated = bio.texts.keys().any(|code| code != &bio.original);
+    let by = if translated {
+        let known = names.keys().next().map(String::as_str);
+        match credit(bio.translator.as_deref(), |id| names.get(id), known) {
+            Ok(by) => by,
+            Err((message, hint)) => {
+                problems.push(Problem::error(
+                    path,
+                    None,
+                    "bio.translator",
+                    message,
+                    Some(hint),
+                ));
+                return BTreeMap::new();
+            }
+        }
+    } else {
+        Credit::default()
+    };
     bio.texts
         .into_iter()
         .map(|(code, text)| {
@@ -225,13 +261,62 @@ fn person_bio(bio: BioToml) -> BTreeMap<LanguageCode, LocalText> {
             } else {
                 Provenance::Translation {
                     from: bio.original.clone(),
-                    by: bio.translator.clone().unwrap_or_default(),
+                    by: by.clone(),
                     date: bio.translated,
                 }
             };
             (code, LocalText { text, provenance })
         })
         .collect()
+}
+
+/// The person a `translator = "…"` names, by id in `content/people/`.
+fn credit<'a>(
+    id: Option<&str>,
+    name_of: impl Fn(&str) -> Option<&'a LocalNames>,
+    known: Option<&str>,
+) -> Result<Credit, (String, String)> {
+    let Some(id) = id else {
+        return Err((
+            "a translation must say who translated it".into(),
+            "add translator = \"…\" with a person id from content/people/".into(),
+        ));
+    };
+    match name_of(id) {
+        Some(name) => Ok(Credit {
+            id: id.to_string(),
+            name: name.clone(),
+        }),
+        None => {
+            let suggested = suggested_id(id);
+            let hint = if name_of(&suggested).is_some() {
+                format!("credit the person by id: translator = {suggested:?}")
+            } else {
+                match known {
+                    Some(known) => format!(
+                        "use a person id (a file name in content/people/, such as {known:?}) or add content/people/{suggested}.toml"
+                    ),
+                    None => format!("add content/people/{suggested}.toml"),
+                }
+            };
+            Err((format!("translator {id:?} is not in content/people/"), hint))
+        }
+    }
+}
+
+/// A file name for a person written as a name ("okuma editors" → okuma-editors).
+fn suggested_id(name: &str) -> String {
+    let mut id = String::new();
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !id.is_empty() {
+            id.push('-');
+        }
+        id.push_str(&word.to_lowercase());
+    }
+    id
 }
 
 pub type LineMap = BTreeMap<LanguageCode, TranslationSource>;
@@ -404,11 +489,27 @@ fn read_entry(
             Provenance::Original
         } else {
             match &f.translated_from {
-                Some(from) => Provenance::Translation {
-                    from: from.clone(),
-                    by: f.translator.clone().unwrap_or_default(),
-                    date: f.translated,
-                },
+                Some(from) => {
+                    let name_of = |id: &str| people.get(id).map(|p| &p.name);
+                    let known = people.keys().next().map(String::as_str);
+                    match credit(f.translator.as_deref(), name_of, known) {
+                        Ok(by) => Provenance::Translation {
+                            from: from.clone(),
+                            by,
+                            date: f.translated,
+                        },
+                        Err((message, hint)) => {
+                            problems.push(Problem::error(
+                                &file.path,
+                                Some(file.line_of("translator")),
+                                "translator",
+                                message,
+                                Some(hint),
+                            ));
+                            continue;
+                        }
+                    }
+                }
                 None => {
                     problems.push(Problem::error(
                         &file.path,

@@ -8,9 +8,9 @@
 //! byte-identical output. Never the default dataset.
 
 use okuma_core::{
-    Block, BlockContent, CatalogIndex, Dataset, EntityKind, EntityRecord, Entry, Inline, Language,
-    LanguageCode, LocalNames, Mark, PartialDate, Person, Provenance, Site, Source, Translation,
-    FORMAT_VERSION,
+    Block, BlockContent, CatalogIndex, Credit, Dataset, EntityKind, EntityRecord, Entry, Inline,
+    Language, LanguageCode, LocalNames, Mark, PartialDate, Person, Provenance, Site, Source,
+    Translation, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 
@@ -208,6 +208,11 @@ pub fn archive(entries: u32, seed: u64) -> Dataset {
         })
         .collect();
     let person_ids: Vec<&String> = people.keys().collect();
+    // Every translation is credited to one of the pool, as a site's editors.
+    let translator = Credit {
+        id: person_ids[0].clone(),
+        name: people[person_ids[0]].name.clone(),
+    };
 
     let mut list = Vec::with_capacity(entries as usize);
     for n in 0..entries {
@@ -305,7 +310,7 @@ pub fn archive(entries: u32, seed: u64) -> Dataset {
             } else {
                 Provenance::Translation {
                     from: code(original),
-                    by: "okuma gen".into(),
+                    by: translator.clone(),
                     date: Some(date),
                 }
             };

@@ -376,6 +376,13 @@ pub fn check_files(files: &Files) -> Vec<FileIssue> {
                         .hint("add the person to people.json or rebuild the dataset");
                 }
             }
+            for (at, id) in credited(&entry) {
+                if !table.people.contains_key(id) {
+                    issues
+                        .error(at, format!("translator {id:?} is not in people.json"))
+                        .hint("add the person to people.json or rebuild the dataset");
+                }
+            }
         }
         slugs.insert(entry.slug.clone());
         report(path, issues);
@@ -680,4 +687,28 @@ fn check_search(
         }
         report(path, issues);
     }
+}
+
+/// Every translator an entry credits (of its translations and of its authors'
+/// bios), with the JSON path that names them.
+fn credited(entry: &Entry) -> Vec<(String, &str)> {
+    fn of(at: String, provenance: &crate::Provenance) -> Option<(String, &str)> {
+        match provenance {
+            crate::Provenance::Translation { by, .. } => Some((format!("{at}.by.id"), &by.id)),
+            crate::Provenance::Original => None,
+        }
+    }
+    let translations = entry
+        .translations
+        .iter()
+        .filter_map(|(code, t)| of(format!("translations.{code}.provenance"), &t.provenance));
+    let bios = entry.authors.iter().enumerate().flat_map(|(a, person)| {
+        person.bio.iter().filter_map(move |(code, bio)| {
+            of(
+                format!("authors[{a}].bio.{code}.provenance"),
+                &bio.provenance,
+            )
+        })
+    });
+    translations.chain(bios).collect()
 }

@@ -65,7 +65,7 @@ pub enum Provenance {
     Original,
     Translation {
         from: LanguageCode,
-        by: String,
+        by: Credit,
         date: Option<PartialDate>,
     },
 }
@@ -74,6 +74,33 @@ impl Provenance {
     pub fn is_translation(&self) -> bool {
         matches!(self, Provenance::Translation { .. })
     }
+
+    /// Problems with who is credited: a translation names its translator in
+    /// every way a page may need it.
+    fn check(&self, at: &str, issues: &mut Issues) {
+        if let Provenance::Translation { by, .. } = self {
+            if by.id.trim().is_empty() {
+                issues
+                    .error(format!("{at}.by.id"), "a translation needs a translator")
+                    .hint("credit a person from people.json by id");
+            }
+            if by.name.is_empty() {
+                issues.error(format!("{at}.by.name"), "a translator needs a name");
+            }
+        }
+    }
+}
+
+/// Someone credited for a text, such as its translator: a person of
+/// `people.json` by id, with their name per language carried along so that
+/// a page shows it in the reading language without loading the people table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    pub id: String,
+    #[serde(deserialize_with = "crate::unique::map")]
+    pub name: crate::site::LocalNames,
 }
 
 /// One block of body text, with an id that is stable across translations.
@@ -306,9 +333,18 @@ impl Entry {
                 }
             }
         }
+        for (code, translation) in &self.translations {
+            translation
+                .provenance
+                .check(&format!("translations.{code}.provenance"), issues);
+        }
         for (p, person) in self.authors.iter().enumerate() {
             if person.name.is_empty() {
                 issues.error(format!("authors[{p}].name"), "an author needs a name");
+            }
+            for (code, bio) in &person.bio {
+                bio.provenance
+                    .check(&format!("authors[{p}].bio.{code}.provenance"), issues);
             }
         }
         for (id, entity) in &self.entities {

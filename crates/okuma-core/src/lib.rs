@@ -27,7 +27,7 @@ pub use dataset::{check_files, Dataset, FileIssue, Files};
 pub use date::PartialDate;
 pub use entity::{EntityKind, EntityRecord, EntityTable, PeopleTable, Person};
 pub use entry::{
-    Block, BlockContent, Entry, Inline, LocalText, Mark, Provenance, Source, Translation,
+    Block, BlockContent, Credit, Entry, Inline, LocalText, Mark, Provenance, Source, Translation,
 };
 pub use error::DatasetError;
 pub use facets::{Facet, FacetCounts, FacetIndex, FacetTable, FacetValue, Selection, ValueCount};

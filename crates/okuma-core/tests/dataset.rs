@@ -273,3 +273,30 @@ fn a_bad_mark_says_what_is_wrong_with_it() {
         "{err}"
     );
 }
+
+#[test]
+fn the_turkish_bio_is_the_authors_text_with_only_the_recorded_changes() {
+    // The seed page's bio, as published (docs/dataset.md records each change).
+    const PUBLISHED: &str = "Aidana BAKTYBEK KYZY, 1999 yılında Bişkek'te doğmuştur. BAKTYBEK KYZY, 2022yılında Sakarya Üniversitesi Uluslararası İlişkiler Bölümü'nden mezun olmuştur. Halihazırda yüksek lisans eğitimini Ankara Hacı Bayram Veli Üniversitesi Uluslararası İlişkiler Bölümü'nde devam ettirmektedir.";
+    let recorded = PUBLISHED
+        .replace("2022yılında", "2022 yılında")
+        .replace("BAKTYBEK KYZY", "Baktybek Kyzy")
+        .replace("Bölümü'nden", "Bölümünden")
+        .replace("Bölümü'nde", "Bölümünde");
+    let entry = seed();
+    assert_eq!(entry.authors[0].bio[&lang("tr")].text, recorded);
+}
+
+#[test]
+fn translations_credit_their_translator_by_a_name_in_every_language() {
+    let entry = seed();
+    let names = |code: &str| match &entry.translations[&lang(code)].provenance {
+        okuma_core::Provenance::Translation { by, .. } => (by.id.clone(), by.name.clone()),
+        okuma_core::Provenance::Original => panic!("{code} is a translation"),
+    };
+    let (id, tr) = names("tr");
+    assert_eq!(id, "okuma-editors");
+    assert_eq!(tr[&lang("tr")], "okuma editörleri");
+    assert_eq!(names("ru").1[&lang("ru")], "редакция okuma");
+    assert_eq!(entry.authors[0].name[&lang("ru")], "Айдана Бактыбек кызы");
+}
