@@ -47,13 +47,23 @@ fn main() {
         let _ = writeln!(
             out,
             "pub const {}: Ui = Ui {{\n    lang: {code:?},",
-            code.to_uppercase()
+            code.to_uppercase().replace('-', "_")
         );
         for (key, value) in table {
             let _ = writeln!(out, "    {key}: {},", literal(value));
         }
         out.push_str("};\n\n");
     }
+    // Every locale file, so that a new one is used without touching code.
+    let _ = writeln!(
+        out,
+        "/// Every locale the interface is written in, one per file of `locales/`.\npub static LOCALES: &[&Ui] = &[{}];",
+        locales
+            .keys()
+            .map(|code| format!("&{}", code.to_uppercase().replace('-', "_")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let target =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("locales.rs");
     std::fs::write(target, out).expect("OUT_DIR is writable");

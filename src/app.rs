@@ -1,27 +1,18 @@
-//! The app shell: loads the site file once, provides it to every page, and
-//! routes `/{lang}/…` URLs to pages.
+//! The app: loads the site file once for the visit and routes URLs to
+//! pages. Every page but `/` sits under `/:lang`, whose route provides the
+//! reading context (`shell::reading`).
 
-use crate::api::{fetch_site, FetchError};
-use crate::components::notice::LanguageNotice;
-use crate::routes::not_found::NotFoundPage;
-use crate::routes::{archive::ArchivePage, entry::EntryPage, root::RootRedirect};
+use crate::archive::page::ArchivePage;
+use crate::data::fetch_site;
+use crate::entry::page::EntryPage;
+use crate::shell::not_found::NotFoundPage;
+use crate::shell::notice::LanguageNotice;
+use crate::shell::reading::{ReadingRoute, SiteData};
+use crate::shell::root::RootRedirect;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use okuma_core::Site;
-use std::sync::Arc;
-
-/// The site file as every page sees it: loading, loaded or failed, with a
-/// way to fetch it again.
-#[derive(Clone, Copy)]
-pub struct SiteData(pub LocalResource<Result<Arc<Site>, FetchError>>);
-
-impl SiteData {
-    pub fn use_context() -> SiteData {
-        expect_context::<SiteData>()
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,8 +24,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=RootRedirect />
-                <Route path=path!("/:lang") view=ArchivePage />
-                <Route path=path!("/:lang/entries/:slug") view=EntryPage />
+                <ParentRoute path=path!("/:lang") view=ReadingRoute>
+                    <Route path=path!("") view=ArchivePage />
+                    <Route path=path!("entries/:slug") view=EntryPage />
+                </ParentRoute>
             </Routes>
         </Router>
     }

@@ -1,15 +1,20 @@
 //! okuma, the reader app: a thin layer of Leptos components over
-//! `okuma-core`. `main.rs` mounts [`app::App`]; everything that needs no DOM
-//! lives in the core crate.
+//! `okuma-core`. `main.rs` mounts [`app::App`]; `app.rs` routes; each
+//! feature keeps its page and the views only it uses together. Everything
+//! that needs no DOM lives in the core crate.
+//!
+//! ```text
+//! shell/    what every /:lang page shares: the reading context, frame, switcher, theme, notices, not found
+//! archive/  /:lang/: the page, what it fetched (loader), search box, facets, results
+//! entry/    /:lang/entries/:slug: the page, header, body and previews, sources, similar, find
+//! data/     fetching dataset files, FetchError
+//! browser/  what the browser keeps and does: storage, Intl, timing, crash view, reading place
+//! ```
 
-pub mod api;
 pub mod app;
-pub mod archive_data;
+pub mod archive;
 pub mod browser;
-pub mod components;
-pub mod crash;
+pub mod data;
+pub mod entry;
 pub mod i18n;
-pub mod intl;
-pub mod reading_place;
-pub mod routes;
-pub mod timing;
+pub mod shell;

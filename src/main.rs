@@ -2,7 +2,7 @@
 //! during start-up leaves the reader a way forward.
 
 fn main() {
-    okuma::crash::install();
-    okuma::components::theme_toggle::apply_stored_theme();
+    okuma::browser::crash::install();
+    okuma::shell::theme_toggle::apply_stored_theme();
     leptos::mount::mount_to_body(okuma::app::App);
 }

@@ -2,12 +2,13 @@
 //! `cargo test -p okuma --target wasm32-unknown-unknown`.
 
 use leptos::prelude::*;
-use okuma::api::FetchError;
-use okuma::components::entry_body::EntryBody;
-use okuma::components::fetch_error::FetchErrorView;
-use okuma::components::sources::SourceList;
+use okuma::browser::intl::format_date;
+use okuma::data::FetchError;
+use okuma::entry::body::EntryBody;
+use okuma::entry::sources::SourceList;
 use okuma::i18n;
-use okuma::intl::format_date;
+use okuma::shell::fetch_error::FetchErrorView;
+use okuma::shell::reading::Reading;
 use okuma_core::{DatasetError, Entry, PartialDate, Site};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -23,6 +24,22 @@ const SEED: &str =
 fn seed() -> Entry {
     let site = Site::from_json(SITE).unwrap();
     Entry::from_json(SEED, &site).unwrap()
+}
+
+/// The bundled site read in `lang`, as the `/:lang` route provides it.
+fn reading(lang: &str) -> Reading {
+    Reading::new(Arc::new(Site::from_json(SITE).unwrap()), lang).unwrap()
+}
+
+/// The bundled site with a fourth language, German, that has no locale file.
+fn reading_german() -> Reading {
+    let mut site = Site::from_json(SITE).unwrap();
+    site.languages.push(okuma_core::Language {
+        code: okuma_core::LanguageCode::parse("de").unwrap(),
+        name: "Deutsch".into(),
+        dir: Default::default(),
+    });
+    Reading::new(Arc::new(site), "de").unwrap()
 }
 
 /// A fresh container in the document to mount a view into.
@@ -44,10 +61,10 @@ fn entry_body_renders_every_paragraph_with_its_stable_id() {
     let entry = seed();
     let blocks = entry.translations.values().next().unwrap().body.clone();
     let root = container();
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <EntryBody blocks ui=&i18n::EN /> },
-    )
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(reading("en"));
+        view! { <EntryBody blocks /> }
+    })
     .forget();
     let paragraphs = root.query_selector_all("p[data-block]").unwrap();
     assert_eq!(paragraphs.length(), 8);
@@ -77,10 +94,10 @@ fn hostile_text_in_the_data_stays_text() {
     let entry = Entry::from_json(&hostile, &site).unwrap();
     let blocks = entry.translations.values().next().unwrap().body.clone();
     let root = container();
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <EntryBody blocks ui=&i18n::EN /> },
-    )
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(reading("en"));
+        view! { <EntryBody blocks /> }
+    })
     .forget();
     assert!(root.query_selector("img, script").unwrap().is_none());
     let text = root
@@ -100,10 +117,10 @@ fn source_list_keeps_titles_in_their_own_language() {
     let entry = seed();
     let root = container();
     let sources = entry.sources.clone();
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <SourceList sources ui=&i18n::TR /> },
-    )
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(reading("tr"));
+        view! { <SourceList sources /> }
+    })
     .forget();
     let items = root.query_selector_all("li[id^='note-']").unwrap();
     assert_eq!(items.length(), 4);
@@ -122,7 +139,7 @@ fn source_list_keeps_titles_in_their_own_language() {
         .unwrap()
         .text_content()
         .unwrap();
-    assert!(note2.contains("14 Aralık 2022"), "{note2}");
+    assert!(note2.contains("(erişim tarihi: 14 Aralık 2022)"), "{note2}");
     let note4 = root
         .query_selector("#note-4")
         .unwrap()
@@ -149,7 +166,8 @@ async fn fetch_error_view_is_an_alert_whose_retry_works() {
         let on_retry = Callback::new(move |()| {
             count.fetch_add(1, Ordering::SeqCst);
         });
-        view! { <FetchErrorView error ui=&i18n::RU on_retry /> }
+        provide_context(reading("ru"));
+        view! { <FetchErrorView error on_retry /> }
     })
     .forget();
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
@@ -185,7 +203,7 @@ fn crash_view_replaces_the_page_with_a_reload_button() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = container();
     root.set_inner_text("the frozen page");
-    okuma::crash::render_crash_view(&document, &root, "tr").unwrap();
+    okuma::browser::crash::render_crash_view(&document, &root, "tr").unwrap();
     assert!(!root.text_content().unwrap().contains("the frozen page"));
     let alert = root.query_selector("main[role=alert]").unwrap().unwrap();
     assert!(alert
@@ -199,16 +217,18 @@ fn crash_view_replaces_the_page_with_a_reload_button() {
 
 #[wasm_bindgen_test]
 fn sorting_and_numbers_follow_each_languages_rules() {
-    use okuma::intl::{collate, count, format_number};
+    use okuma::browser::intl::{count, format_number, Collation};
     let mut words = vec!["çay", "dağ", "cam", "ceviz"];
-    words.sort_by(|a, b| collate(a, b, "tr"));
+    let turkish = Collation::new("tr");
+    words.sort_by(|a, b| turkish.compare(a, b));
     assert_eq!(
         words,
         ["cam", "ceviz", "çay", "dağ"],
         "Turkish puts ç after c"
     );
     let mut words = vec!["ёж", "ель", "яма", "арбуз"];
-    words.sort_by(|a, b| collate(a, b, "ru"));
+    let russian = Collation::new("ru");
+    words.sort_by(|a, b| russian.compare(a, b));
     // ё sorts with е (code point order would put it after я).
     assert_eq!(words, ["арбуз", "ёж", "ель", "яма"]);
     assert_eq!(format_number(10000, "en"), "10,000");
@@ -219,4 +239,43 @@ fn sorting_and_numbers_follow_each_languages_rules() {
     assert_eq!(count(5, &i18n::RU.sources_count, "ru"), "5 источников");
     assert_eq!(count(21, &i18n::RU.sources_count, "ru"), "21 источник");
     assert_eq!(count(1, &i18n::EN.sources_count, "en"), "1 source");
+}
+
+#[wasm_bindgen_test]
+fn a_language_without_a_locale_file_reads_in_the_default_text_with_its_own_formats() {
+    let german = reading_german();
+    assert_eq!(
+        german.ui.lang, "en",
+        "no locales/de.toml: the default language's text"
+    );
+    assert_eq!(german.locale, "de");
+    let entry = seed();
+    let root = container();
+    let sources = entry.sources.clone();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(reading_german());
+        view! { <SourceList sources /> }
+    })
+    .forget();
+    let heading = root.query_selector("h2").unwrap().unwrap();
+    assert_eq!(heading.text_content().unwrap(), "Sources");
+    let note1 = root
+        .query_selector("#note-1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(note1.contains("14. Dezember 2022"), "German date: {note1}");
+}
+
+#[wasm_bindgen_test]
+fn every_locale_file_is_offered_and_matched_by_primary_subtag() {
+    let tags: Vec<&str> = i18n::LOCALES.iter().map(|ui| ui.lang).collect();
+    for tag in ["en", "tr", "ru"] {
+        assert!(tags.contains(&tag), "{tags:?}");
+    }
+    assert_eq!(i18n::locale_for("tr-TR").map(|ui| ui.lang), Some("tr"));
+    assert!(i18n::locale_for("de").is_none());
+    assert_eq!(i18n::ui("de").lang, "en");
+    assert_eq!(reading("ru").ui.sources, "Источники");
 }

@@ -435,9 +435,9 @@ fn read_entry(
     }
     // An entry's entities: those it lists and those it mentions.
     let mut ids: Vec<String> = front.entities.clone().unwrap_or_default();
-    for file in &files {
-        for block in &file.blocks {
-            collect_mentions(&block.content, &mut ids);
+    for id in okuma_core::entry::mentions_in_order(files.iter().flat_map(|f| &f.blocks)) {
+        if !ids.contains(&id) {
+            ids.push(id);
         }
     }
     let mut entry_entities = BTreeMap::new();
@@ -556,29 +556,6 @@ fn read_entry(
         translations,
     };
     Some((entry, lines))
-}
-
-fn collect_mentions(content: &okuma_core::BlockContent, ids: &mut Vec<String>) {
-    fn walk(runs: &[okuma_core::Inline], ids: &mut Vec<String>) {
-        for run in runs {
-            if let okuma_core::Inline::Mark(mark) = run {
-                match mark {
-                    okuma_core::Mark::Mention { entity, content } => {
-                        if !ids.contains(entity) {
-                            ids.push(entity.clone());
-                        }
-                        walk(content, ids);
-                    }
-                    okuma_core::Mark::Emphasis { content }
-                    | okuma_core::Mark::Link { content, .. } => walk(content, ids),
-                    okuma_core::Mark::Note { .. } => {}
-                }
-            }
-        }
-    }
-    for run in content.runs() {
-        walk(run, ids);
-    }
 }
 
 fn read_language_file(

@@ -2,15 +2,8 @@
 //! ordered fallback chain for an entry missing in the chosen language.
 
 use crate::language::LanguageCode;
+use crate::language_profile::primary_subtag as primary;
 use crate::site::Site;
-
-/// The primary subtag, lowercased: `tr-TR` → `tr`.
-fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-}
 
 /// The offered language that best matches a browser language tag: an exact
 /// match first (`pt-BR`), then the same primary language (`tr-TR` → `tr`).
@@ -72,26 +65,10 @@ impl LanguageChain {
     }
 }
 
-/// Silent reading speed in words per minute (Trauzettel-Klosinski et al.,
-/// 2012, IReST: English 228, Turkish 166, Russian 184); 200 elsewhere.
-pub fn words_per_minute(lang: &str) -> u32 {
-    match primary(lang).as_str() {
-        "en" => 228,
-        "tr" => 166,
-        "ru" => 184,
-        _ => 200,
-    }
-}
-
-/// Whole minutes to read `words` words in `lang`, at least one.
-pub fn reading_minutes(words: usize, lang: &str) -> u32 {
-    let wpm = words_per_minute(lang) as usize;
-    (words.div_ceil(wpm)).max(1) as u32
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language_profile::reading_minutes;
 
     fn codes(list: &[&str]) -> Vec<LanguageCode> {
         list.iter()

@@ -4,6 +4,7 @@
 //! crate, so the dataset has one definition and one parser. Everything here
 //! compiles and is tested natively (`cargo test -p okuma-core`).
 
+pub mod archive;
 pub mod archive_query;
 pub mod catalog;
 pub mod dataset;
@@ -15,6 +16,9 @@ pub mod facets;
 pub mod issue;
 pub mod language;
 pub mod language_chain;
+pub mod language_profile;
+pub mod layout;
+pub mod localised;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod search;

@@ -3,7 +3,6 @@
 //! and summary) and keeps what they share, so the page can say why.
 
 use crate::catalog::EntryCard;
-use crate::language::LanguageCode;
 use std::collections::HashSet;
 
 /// A shared entity is the strongest sign that two entries are about the same
@@ -139,10 +138,10 @@ impl<'a> Terms<'a> {
 /// The distinct words of a card's title and summary, lowercased the way the
 /// card's language lowercases.
 fn words(card: &EntryCard) -> HashSet<String> {
-    let turkic = uses_dotless_i(&card.lang);
+    let dotless_i = crate::language_profile::profile(card.lang.as_str()).dotless_i;
     let mut set = HashSet::new();
     for text in [&card.title, &card.summary] {
-        let lower = lowercase(text, turkic);
+        let lower = crate::language_profile::lowercase_with(text, dotless_i);
         set.extend(
             lower
                 .split(|c: char| !c.is_alphanumeric())
@@ -151,26 +150,6 @@ fn words(card: &EntryCard) -> HashSet<String> {
         );
     }
     set
-}
-
-/// Turkish and Azerbaijani pair I with ı and İ with i, so the default
-/// lowercasing would turn "IRAK" into a word no Turkish text contains.
-fn uses_dotless_i(lang: &LanguageCode) -> bool {
-    matches!(lang.as_str().split('-').next(), Some("tr" | "az"))
-}
-
-fn lowercase(text: &str, turkic: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            'I' if turkic => out.push('ı'),
-            // In every language: the default gives "i" plus a combining dot,
-            // which is not alphanumeric and would split "İstanbul" in two.
-            'İ' => out.push('i'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
 }
 
 /// Cosine similarity of two word sets: shared words over the geometric mean
@@ -188,6 +167,7 @@ fn cosine(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 mod tests {
     use super::*;
     use crate::date::PartialDate;
+    use crate::language::LanguageCode;
 
     fn card(slug: &str, date: &str, entities: &[&str], topics: &[&str]) -> EntryCard {
         let en = LanguageCode::parse("en").unwrap();

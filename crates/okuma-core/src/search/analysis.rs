@@ -23,7 +23,7 @@
 //! assert_eq!(ru.term("ёлка"), ru.term("елка"));
 //! ```
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -91,24 +91,10 @@ impl Analyser {
     /// The analysis for a BCP 47 language tag; a language without a
     /// Snowball stemmer is still split, lower-cased and folded.
     pub fn new(lang: &str) -> Analyser {
-        let primary = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        // Each stemmer is compiled into the reader's wasm only if named
-        // here with a constant, so only the product's languages are: the
-        // Snowball tables of all eighteen would add about 150 KB (brotli).
-        // Any other language is split, lower-cased and folded, not stemmed.
-        let stemmer = match primary.as_str() {
-            "en" => Some(Stemmer::create(Algorithm::English)),
-            "tr" => Some(Stemmer::create(Algorithm::Turkish)),
-            "ru" => Some(Stemmer::create(Algorithm::Russian)),
-            _ => None,
-        };
+        let profile = crate::language_profile::profile(lang);
         Analyser {
-            turkic_case: matches!(primary.as_str(), "tr" | "az"),
-            stemmer,
+            turkic_case: profile.dotless_i,
+            stemmer: profile.stemmer.map(|create| create()),
             memo: RefCell::new(HashMap::new()),
         }
     }
@@ -180,7 +166,6 @@ impl Analyser {
     }
 
     fn lower(&self, word: &str) -> String {
-        let mut out = String::with_capacity(word.len());
         // Most words are already composed; composing is only for the rest.
         let composed: String;
         let word = if unicode_normalization::is_nfc_quick(word.chars())
@@ -191,15 +176,9 @@ impl Analyser {
             composed = word.nfc().collect();
             &composed
         };
-        for c in word.chars() {
-            match c {
-                'I' if self.turkic_case => out.push('ı'),
-                'İ' if self.turkic_case => out.push('i'),
-                'ё' | 'Ё' => out.push('е'),
-                _ => out.extend(c.to_lowercase()),
-            }
-        }
-        out
+        // ё and е are one letter to a searcher: one casing rule for the
+        // rest (the language's, shared with similar entries).
+        crate::language_profile::lowercase_with(word, self.turkic_case).replace('ё', "е")
     }
 
     fn stem_folded(&self, lower: &str) -> String {

@@ -1,0 +1,129 @@
+//! Checking one language's search files: the dictionary, every shard it
+//! names (loaded exactly as the browser loads them) and the snippet docs.
+
+use super::parse_file;
+use crate::dataset::Files;
+use crate::issue::Issues;
+use crate::layout;
+
+/// Checks one language's search index: the dictionary, every shard it
+/// names (loaded exactly as the browser loads them) and the snippet docs.
+pub(super) fn check_search(
+    files: &Files,
+    lang: &crate::LanguageCode,
+    entries: u32,
+    report: &mut impl FnMut(&str, Issues),
+) {
+    use crate::search::{PostingShard, SearchDoc, SearchIndex, TermDictionary};
+    let terms_path = layout::search_terms(lang);
+    let dictionary = match files
+        .get(&terms_path)
+        .map(|t| parse_file::<TermDictionary>(t))
+    {
+        Some(Ok(d)) => d,
+        Some(Err(issue)) => return report(&terms_path, Issues(vec![issue])),
+        None => {
+            let mut issues = Issues::default();
+            issues
+                .error(
+                    ".",
+                    "the file is missing, so readers cannot search in this language",
+                )
+                .hint("rebuild the dataset");
+            return report(&terms_path, issues);
+        }
+    };
+    let mut issues = Issues::default();
+    if dictionary.lang != *lang {
+        issues.error(
+            "lang",
+            format!("is {}, the file is under {lang}", dictionary.lang),
+        );
+    }
+    if dictionary.entries != entries {
+        issues.error(
+            "entries",
+            format!("counts {} entries, site.json {entries}", dictionary.entries),
+        );
+    }
+    if !dictionary.terms.windows(2).all(|w| w[0] < w[1]) {
+        issues.error("terms", "terms must be unique and in ascending order");
+    }
+    if dictionary.df.len() != dictionary.terms.len() {
+        issues.error(
+            "df",
+            format!(
+                "has {} counts for {} terms",
+                dictionary.df.len(),
+                dictionary.terms.len()
+            ),
+        );
+    }
+    let shards_ok = dictionary.shards.first().is_none_or(|&s| s == 0)
+        && dictionary.shards.windows(2).all(|w| w[0] < w[1])
+        && dictionary
+            .shards
+            .last()
+            .is_none_or(|&s| (s as usize) < dictionary.terms.len())
+        && (dictionary.terms.is_empty() || !dictionary.shards.is_empty());
+    if !shards_ok {
+        issues.error(
+            "shards",
+            "shard starts must begin at 0, ascend and stay below the number of terms",
+        );
+    }
+    let broken = issues.has_errors();
+    report(&terms_path, issues);
+    if broken {
+        return;
+    }
+    let shard_count = dictionary.shards.len() as u32;
+    let mut index = SearchIndex::new(dictionary);
+    for n in 0..shard_count {
+        let path = layout::search_shard(lang, n);
+        let mut issues = Issues::default();
+        match files.get(&path).map(|t| parse_file::<PostingShard>(t)) {
+            Some(Ok(shard)) if shard.shard != n => {
+                issues.error("shard", format!("says {}, the file is {n}", shard.shard));
+            }
+            Some(Ok(shard)) => {
+                if let Err(e) = index.add_shard(shard) {
+                    issues.error("postings", e.reason);
+                }
+            }
+            Some(Err(issue)) => issues.0.push(issue),
+            None => {
+                issues
+                    .error(".", "the file is missing")
+                    .hint("rebuild the dataset");
+            }
+        }
+        report(&path, issues);
+    }
+    let prefix = layout::search_docs_dir(lang);
+    for (path, text) in files
+        .range(prefix.clone()..)
+        .take_while(|(p, _)| p.starts_with(&prefix))
+    {
+        let mut issues = Issues::default();
+        match parse_file::<SearchDoc>(text) {
+            Ok(doc) => {
+                let expected = layout::search_doc(lang, doc.card.id);
+                if *path != expected || doc.card.id >= entries {
+                    issues.error(
+                        "card.id",
+                        format!("entry {} does not belong in {path}", doc.card.id),
+                    );
+                }
+                if doc.card.lang != *lang {
+                    issues.error(
+                        "card.lang",
+                        format!("is {}, the index is {lang}", doc.card.lang),
+                    );
+                }
+            }
+            Err(issue) => issues.0.push(issue),
+        }
+        report(path, issues);
+    }
+}

@@ -1,0 +1,248 @@
+//! `/{lang}/`: the archive. Search, facets and order live in the URL query
+//! (`?q=…&country=…&sort=…`); this page reads it, asks
+//! [`ArchiveView::load`] for what to show, and writes every change back as
+//! a new URL (typing replaces the history entry, choices push one).
+
+use crate::archive::active_filters::ActiveFilters;
+use crate::archive::facet_panel::{FacetLabels, FacetPanel};
+use crate::archive::loader::{fetch_pending, prefetch_docs, ArchiveView};
+use crate::archive::result_list::ResultList;
+use crate::archive::search_box::{SearchBox, SEARCH_INPUT_ID};
+use crate::browser::intl::count;
+use crate::data::FetchError;
+use crate::shell::fetch_error::FetchErrorView;
+use crate::shell::frame::PageFrame;
+use crate::shell::language_switcher::Alternate;
+use crate::shell::reading::{in_reading, use_reading};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use okuma_core::archive::results_step;
+use okuma_core::archive_query::ArchiveQuery;
+use std::collections::BTreeSet;
+
+/// The archive in the reading language; drawn anew when the language changes.
+#[component]
+pub fn ArchivePage() -> impl IntoView {
+    in_reading(|_| view! { <Archive /> })
+}
+
+#[component]
+fn Archive() -> impl IntoView {
+    let reading = use_reading();
+    let ui = reading.ui;
+    let site = reading.site.clone();
+    let code = reading.code().clone();
+    let location = use_location();
+    let url_state = Memo::new(move |_| ArchiveQuery::parse(&location.search.get()));
+    // The box's text leads while typing; the URL follows (replaced, so
+    // back/forward step through searches, not keystrokes).
+    let text = RwSignal::new(url_state.get_untracked().text);
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let search = window().location().search().unwrap_or_default();
+        text.set(ArchiveQuery::parse(&search).text);
+    });
+    on_cleanup(move || handle.remove());
+    let state = Memo::new(move |_| {
+        let mut s = url_state.get();
+        s.text = text.get();
+        s
+    });
+    // How many results to show, for the state it was raised in.
+    let shown = RwSignal::new((ArchiveQuery::default(), 0));
+    let expanded = RwSignal::new(BTreeSet::<String>::new());
+    let status = RwSignal::new(String::new());
+
+    // A choice re-renders the panel and results; the control the reader
+    // used (or, if it is gone, the results heading) gets focus back.
+    let refocus = StoredValue::new(None::<String>);
+    let navigate = use_navigate();
+    let path_lang = code.to_string();
+    let on_change = Callback::new(move |(next, replace): (ArchiveQuery, bool)| {
+        let active = document().active_element().map(|e| e.id());
+        if let Some(id) = active.filter(|id| id != SEARCH_INPUT_ID) {
+            refocus.set_value(Some(id));
+        }
+        text.set(next.text.clone());
+        let url = format!("/{path_lang}/{}", next.to_query());
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&url, options);
+    });
+
+    // The view follows the URL state without Suspense: a warm query
+    // resolves within the same task, and setting the signal re-renders
+    // before the next frame. A slower, older load never overwrites a newer.
+    let current: RwSignal<Option<Result<ArchiveView, FetchError>>, LocalStorage> =
+        RwSignal::new_local(None);
+    // The facet panel follows after the next frame: results are what the
+    // reader waits for while typing, so they paint first.
+    let panel: RwSignal<Option<ArchiveView>, LocalStorage> = RwSignal::new_local(None);
+    let generation = StoredValue::new(0u64);
+    let retry = RwSignal::new(0u32);
+    let load_site = site.clone();
+    let load_code = code.clone();
+    Effect::new(move |_| {
+        retry.track();
+        let state = state.get();
+        let (for_state, n) = shown.get();
+        let n = if for_state == state && n > 0 {
+            n
+        } else {
+            results_step(&state)
+        };
+        let (site, code) = (load_site.clone(), load_code.clone());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        // The page may be gone (another language, another route) by the
+        // time a load finishes: every access after an await is a `try_`.
+        let is_latest = move || generation.try_get_value() == Some(mine);
+        leptos::task::spawn_local(async move {
+            let loaded = ArchiveView::load(site, code, state, n).await;
+            if !is_latest() {
+                return;
+            }
+            let for_panel = loaded.as_ref().ok().cloned();
+            let (pending, upcoming) = loaded
+                .as_ref()
+                .map(|v| (v.pending.clone(), v.upcoming.clone()))
+                .unwrap_or_default();
+            current.try_set(Some(loaded));
+            // After the frame that paints the results: the facet panel,
+            // then the docs of the next results and any one-typo shards
+            // (with those, load again).
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if !is_latest() {
+                            return;
+                        }
+                        panel.try_set(for_panel);
+                        leptos::task::spawn_local(async move {
+                            prefetch_docs(upcoming).await;
+                            if !pending.is_empty() && fetch_pending(pending).await && is_latest() {
+                                retry.try_update(|n| *n += 1);
+                            }
+                        });
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        });
+    });
+    let on_more = Callback::new(move |_| {
+        let current = state.get_untracked();
+        shown.update(|(s, n)| {
+            *n = if *s == current && *n > 0 {
+                *n + results_step(&current)
+            } else {
+                2 * results_step(&current)
+            };
+            *s = current;
+        });
+    });
+
+    let alternates = site
+        .languages
+        .iter()
+        .map(|l| Alternate {
+            code: l.code.to_string(),
+            name: l.name.clone(),
+            href: Some(format!("/{}/", l.code)),
+            current: l.code == code,
+        })
+        .collect();
+    let locale = reading.locale;
+    view! {
+        <PageFrame title=reading.site_title() alternates keep_query=true wide=true>
+            <h1 class="visually-hidden">{ui.archive}</h1>
+            <SearchBox text state on_change />
+            <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+            <div class="archive">
+                <div class="archive-main">
+                    {move || match current.get() {
+                        None => view! { <p class="loading">{ui.loading}</p> }.into_any(),
+                        Some(Ok(data)) => {
+                            status.set(count(data.total, &ui.results_count, locale));
+                            archive_main(data, on_change, on_more).into_any()
+                        }
+                        Some(Err(error)) => view! {
+                            <FetchErrorView error on_retry=move || retry.update(|n| *n += 1) />
+                        }
+                        .into_any(),
+                    }}
+                </div>
+                {move || {
+                    let data = panel.get()?;
+                    if let Some(id) = refocus.get_value() {
+                        refocus.set_value(None);
+                        request_animation_frame(move || focus_by_id(&id));
+                    }
+                    Some(archive_panel(data, expanded, on_change))
+                }}
+            </div>
+        </PageFrame>
+    }
+}
+
+/// Active filters, a search error if any, and the results.
+fn archive_main(
+    data: ArchiveView,
+    on_change: Callback<(ArchiveQuery, bool)>,
+    on_more: Callback<()>,
+) -> impl IntoView {
+    let ui = use_reading().ui;
+    let labels = FacetLabels::new(data.facets.clone());
+    let search_error = data.search_error.as_ref().map(|e| {
+        leptos::logging::error!("okuma: {e}");
+        view! { <p class="alert" role="alert">{ui.search_unavailable} " " {e.message(ui)}</p> }
+    });
+    view! {
+        <ActiveFilters state=data.state.clone() labels on_change />
+        {search_error}
+        <ResultList view_data=data on_change on_more />
+    }
+}
+
+/// The facet panel, or why there is none.
+fn archive_panel(
+    data: ArchiveView,
+    expanded: RwSignal<BTreeSet<String>>,
+    on_change: Callback<(ArchiveQuery, bool)>,
+) -> AnyView {
+    let ui = use_reading().ui;
+    let labels = FacetLabels::new(data.facets.clone());
+    match data.counts {
+        Some(counts) => view! {
+            <FacetPanel state=data.state.clone() counts labels expanded on_change />
+        }
+        .into_any(),
+        None => {
+            // The detail goes to the console, as for every failed fetch.
+            let detail = data.facet_error.map(|e| {
+                leptos::logging::error!("okuma: {e}");
+                e.message(ui)
+            });
+            view! {
+                <section class="facet-panel">
+                    <p class="alert" role="alert">{ui.facets_unavailable} " " {detail}</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Focuses the element with `id`, or the results heading if it is gone.
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let target = document()
+        .get_element_by_id(id)
+        .or_else(|| document().get_element_by_id("results-heading"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

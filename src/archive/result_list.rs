@@ -1,0 +1,161 @@
+//! The archive's entries for the current search and filters: a count, the
+//! cards (titles and snippets highlighted, fallback and "matched in"
+//! languages marked), "Show more", and a view for no results that says
+//! which filter to drop.
+
+use crate::archive::highlighted::Highlighted;
+use crate::archive::loader::{ArchiveView, ResultItem};
+use crate::browser::intl::{count, format_date};
+use crate::shell::reading::use_reading;
+use leptos::prelude::*;
+use okuma_core::archive_query::ArchiveQuery;
+use okuma_core::localised::name_or_id;
+use okuma_core::search::{highlight, snippet, Analyser, Segment};
+use std::collections::BTreeSet;
+
+/// Words in a search result's snippet.
+const SNIPPET_WORDS: usize = 30;
+
+#[component]
+pub fn ResultList(
+    view_data: ArchiveView,
+    on_change: Callback<(ArchiveQuery, bool)>,
+    on_more: Callback<()>,
+) -> impl IntoView {
+    let reading = use_reading();
+    let (ui, locale, site) = (reading.ui, reading.locale, reading.site.clone());
+    let lang = reading.code().clone();
+    let ArchiveView {
+        state,
+        total,
+        items,
+        relaxations,
+        without_text,
+        matched_terms,
+        ..
+    } = view_data;
+    let heading = count(total, &ui.results_count, locale);
+    let language_name = |code: &str| {
+        site.languages
+            .iter()
+            .find(|l| l.code.as_str() == code)
+            .map_or_else(|| code.to_string(), |l| l.name.clone())
+    };
+    let shown = items.len();
+    let cards = items
+        .into_iter()
+        .map(|item| {
+            let ResultItem { card, text, matched_in } = item;
+            let card_lang = card.lang.to_string();
+            let other_lang = (card.lang != lang).then(|| card_lang.clone());
+            let empty = BTreeSet::new();
+            let terms = matched_terms.get(&card_lang).unwrap_or(&empty);
+            let analyser = Analyser::shared(&card_lang);
+            let title = highlight(&analyser, terms, &card.title);
+            let body: Vec<Segment> = match &text {
+                Some(text) => snippet(&analyser, terms, &format!("{}\n{text}", card.summary), SNIPPET_WORDS),
+                None => vec![Segment { text: card.summary.clone(), hit: false }],
+            };
+            let (kind, kind_lang) = match site.kinds.get(&card.kind) {
+                Some(names) => name_or_id(names, &lang, &card.kind),
+                None => (card.kind.clone(), None),
+            };
+            let date = card
+                .date
+                .map(|d| view! { <time datetime=d.to_string()>{format_date(&d, locale)}</time> });
+            let fallback = other_lang
+                .clone()
+                .filter(|_| matched_in.is_empty())
+                .map(|code| view! { <span class="lang-badge" lang=code.clone()>{language_name(&code)}</span> });
+            let matched = (!matched_in.is_empty()).then(|| {
+                let names: Vec<String> = matched_in.iter().map(|c| language_name(c.as_str())).collect();
+                view! {
+                    <span class="matched-in">{ui.matched_in} " " {names.join(", ")}</span>
+                }
+            });
+            let href = format!("/{lang}/entries/{}", card.slug);
+            view! {
+                <li class="entry-card">
+                    <h3 lang=other_lang.clone()>
+                        <a href=href>
+                            <Highlighted segments=title />
+                        </a>
+                    </h3>
+                    <p class="entry-meta">
+                        <span class="entry-kind" lang=kind_lang>{kind}</span>
+                        {date}
+                        {fallback}
+                        {matched}
+                    </p>
+                    <p class="entry-summary" lang=other_lang>
+                        <Highlighted segments=body />
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    let more = (shown < total).then(|| {
+        view! {
+            <button type="button" class="button show-more" on:click=move |_| on_more.run(())>
+                {ui.show_more}
+            </button>
+        }
+    });
+    let empty_view = (total == 0).then(|| {
+        let drops = relaxations
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(facet, n)| {
+                let next = state.without_facet(&facet);
+                let label = format!(
+                    "{}{}{}{}",
+                    ui.without_facet[0],
+                    ui.facet(&facet),
+                    ui.without_facet[1],
+                    count(n as usize, &ui.results_count, locale)
+                );
+                view! {
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| on_change.run((next.clone(), false))>
+                            {label}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let clear_text = without_text.filter(|n| *n > 0 && state.has_text()).map(|n| {
+            let mut next = state.clone();
+            next.text.clear();
+            let label = format!("{}: {}", ui.clear_search, count(n as usize, &ui.results_count, locale));
+            view! {
+                <li>
+                    <button type="button" class="link-button" id="drop-search-words" on:click=move |_| on_change.run((next.clone(), false))>
+                        {label}
+                    </button>
+                </li>
+            }
+        });
+        view! {
+            <div class="no-results" role="status">
+                <p>{ui.no_results}</p>
+                <p>{ui.no_results_try}</p>
+                <ul>{drops}{clear_text}</ul>
+            </div>
+        }
+    });
+    view! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading" class="panel-heading" tabindex="-1" aria-live="polite">{heading}</h2>
+            {empty_view}
+            <ol
+                id="results"
+                class="entry-list"
+                data-query=state.text.clone()
+                data-count=total.to_string()
+            >
+                {cards}
+            </ol>
+            {more}
+        </section>
+    }
+}

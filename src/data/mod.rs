@@ -1,0 +1,162 @@
+//! Fetching the dataset: one function per file (paths are okuma-core's
+//! `layout`), each returning a typed [`FetchError`] that says which of the
+//! ways a fetch can fail happened.
+
+use crate::i18n::Ui;
+use gloo_net::http::{Request, Response};
+use okuma_core::search::{PostingShard, SearchDoc, TermDictionary};
+use okuma_core::{
+    layout, parse_file, CatalogPage, DatasetError, EntityTable, Entry, FacetTable, PeopleTable,
+    Site,
+};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+use thiserror::Error;
+
+/// Where the dataset lives, relative to the site root.
+pub const DATA_ROOT: &str = "/data";
+
+/// The URL of a dataset file, from its path in the dataset.
+pub fn url(path: &str) -> String {
+    format!("{DATA_ROOT}/{path}")
+}
+
+/// Why a dataset file could not be shown.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum FetchError {
+    /// No answer at all: offline, DNS, CORS, connection reset.
+    #[error("{url}: request failed: {detail}")]
+    Network { url: String, detail: String },
+    /// The server answered, but not with 2xx.
+    #[error("{url}: HTTP status {status}")]
+    Status { url: String, status: u16 },
+    /// The server answered 2xx with a page (a static host's index.html
+    /// fallback for a missing file), not data.
+    #[error("{url}: expected JSON, got {content_type}")]
+    NotJson { url: String, content_type: String },
+    /// The body is JSON-ish but not a dataset this reader can use.
+    #[error("{url}: {source}")]
+    Dataset { url: String, source: DatasetError },
+}
+
+impl FetchError {
+    /// Whether the file simply is not there (an unknown slug, say).
+    pub fn is_not_found(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Status {
+                status: 404 | 410,
+                ..
+            }
+        )
+    }
+
+    /// The message a reader sees, in their language.
+    pub fn message(&self, ui: &Ui) -> String {
+        match self {
+            FetchError::Network { .. } => ui.error_network.to_string(),
+            FetchError::Status { status, .. } => format!("{} ({status}).", ui.error_status),
+            FetchError::NotJson { .. } => ui.error_not_json.to_string(),
+            FetchError::Dataset { .. } => ui.error_malformed.to_string(),
+        }
+    }
+}
+
+/// The site file, fetched once per visit (and again on Retry).
+pub async fn fetch_site() -> Result<Arc<Site>, FetchError> {
+    let url = url(layout::SITE);
+    let text = fetch_text(&url).await?;
+    Site::from_json(&text)
+        .map(Arc::new)
+        .map_err(|source| dataset_error(url, source, &text))
+}
+
+/// One page of the archive's entry cards in a reading language.
+pub async fn fetch_catalog_page(lang: &str, page: u32) -> Result<Arc<CatalogPage>, FetchError> {
+    let url = url(&layout::catalog_page(lang, page));
+    let text = fetch_text(&url).await?;
+    CatalogPage::from_json(&text)
+        .map(Arc::new)
+        .map_err(|source| dataset_error(url, source, &text))
+}
+
+/// One entry file, fetched when the reader opens the entry.
+pub async fn fetch_entry(site: &Site, slug: &str) -> Result<Arc<Entry>, FetchError> {
+    let url = url(&layout::entry(slug));
+    let text = fetch_text(&url).await?;
+    Entry::from_json(&text, site)
+        .map(Arc::new)
+        .map_err(|source| dataset_error(url, source, &text))
+}
+
+/// The facet table: every facet value's entries.
+pub async fn fetch_facets() -> Result<FacetTable, FetchError> {
+    fetch_file(url(layout::FACETS)).await
+}
+
+/// Entity names, for facet labels.
+pub async fn fetch_entities() -> Result<Arc<EntityTable>, FetchError> {
+    fetch_file(url(layout::ENTITIES)).await.map(Arc::new)
+}
+
+/// Credited people's names, for the author facet.
+pub async fn fetch_people() -> Result<Arc<PeopleTable>, FetchError> {
+    fetch_file(url(layout::PEOPLE)).await.map(Arc::new)
+}
+
+/// A language's search term dictionary.
+pub async fn fetch_terms(lang: &str) -> Result<TermDictionary, FetchError> {
+    fetch_file(url(&layout::search_terms(lang))).await
+}
+
+/// One shard of a language's postings.
+pub async fn fetch_shard(lang: &str, shard: u32) -> Result<PostingShard, FetchError> {
+    fetch_file(url(&layout::search_shard(lang, shard))).await
+}
+
+/// An entry's card and text in one language, for a search result.
+pub async fn fetch_search_doc(lang: &str, entry: u32) -> Result<Arc<SearchDoc>, FetchError> {
+    fetch_file(url(&layout::search_doc(lang, entry)))
+        .await
+        .map(Arc::new)
+}
+
+async fn fetch_file<T: DeserializeOwned>(url: String) -> Result<T, FetchError> {
+    let text = fetch_text(&url).await?;
+    parse_file(&text).map_err(|source| dataset_error(url, source, &text))
+}
+
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let network = |err: gloo_net::Error| FetchError::Network {
+        url: url.to_string(),
+        detail: err.to_string(),
+    };
+    let response: Response = Request::get(url).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(FetchError::Status {
+            url: url.to_string(),
+            status: response.status(),
+        });
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if content_type.contains("html") {
+        return Err(FetchError::NotJson {
+            url: url.to_string(),
+            content_type,
+        });
+    }
+    response.text().await.map_err(network)
+}
+
+/// Some hosts send a page as `text/plain` or with no type at all; a body
+/// that fails to parse at its first character and starts with `<` is a page.
+fn dataset_error(url: String, source: DatasetError, text: &str) -> FetchError {
+    let looks_like_markup = text.trim_start().starts_with('<');
+    match source {
+        DatasetError::Syntax { .. } if looks_like_markup => FetchError::NotJson {
+            url,
+            content_type: "markup".into(),
+        },
+        source => FetchError::Dataset { url, source },
+    }
+}

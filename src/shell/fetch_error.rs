@@ -1,0 +1,27 @@
+//! The one view for a failed fetch: a localised alert and a working Retry.
+
+use crate::data::FetchError;
+use crate::shell::reading::ui_here;
+use leptos::prelude::*;
+
+/// Shows why data could not be loaded, logs the detail to the console and
+/// offers Retry.
+///
+/// ```text
+/// view! { <FetchErrorView error=err on_retry=move || site.refetch() /> }
+/// ```
+#[component]
+pub fn FetchErrorView(error: FetchError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    // Also shown when the site itself failed, before there is a reading.
+    let ui = ui_here();
+    leptos::logging::error!("okuma: {error}");
+    view! {
+        <div class="alert" role="alert">
+            <p class="alert-message">{error.message(ui)}</p>
+            <p class="alert-hint">{ui.error_hint}</p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                {ui.retry}
+            </button>
+        </div>
+    }
+}

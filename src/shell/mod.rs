@@ -1,0 +1,13 @@
+//! What every `/:lang` page shares: the reading context and its route, the
+//! page frame with the language switcher and theme toggle, notices, the
+//! landing redirect on `/`, the fetch error and not-found views.
+
+pub mod fetch_error;
+pub mod frame;
+pub mod language_switcher;
+pub mod not_found;
+pub mod notice;
+pub mod reading;
+pub mod reading_progress;
+pub mod root;
+pub mod theme_toggle;

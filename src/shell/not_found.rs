@@ -1,0 +1,31 @@
+//! The not-found view, with a way back, and the page for any URL no route
+//! matches.
+
+use crate::shell::reading::ui_here;
+use leptos::prelude::*;
+
+/// Says that nothing is at this address and links back to the archive.
+#[component]
+pub fn NotFound(message: &'static str, #[prop(into)] back_href: String) -> impl IntoView {
+    let ui = ui_here();
+    view! {
+        <section class="not-found" aria-labelledby="not-found-title">
+            <h1 id="not-found-title">{ui.not_found_title}</h1>
+            <p>{message}</p>
+            <p>
+                <a href=back_href>{ui.back_to_archive}</a>
+            </p>
+        </section>
+    }
+}
+
+/// Not found, in the language of the URL's first segment when the UI has it.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let ui = ui_here();
+    view! {
+        <main id="main" class="page">
+            <NotFound message=ui.not_found_page back_href=format!("/{}/", ui.lang) />
+        </main>
+    }
+}
