@@ -6,7 +6,8 @@
 // writes every figure to target/bench/search.json.
 //
 // Corpus: `okuma gen --entries 10000 --seed 7` (target/bench/gen10k/),
-// served to okuma's release build (dist/) as /data/. The peers get the same
+// served to okuma's release build (dist/, or the build in $OKUMA_DIST) as
+// /data/. The peers get the same
 // text as one document per (entry, language): title, summary, body and the
 // names of the entities the entry mentions (bench/search/corpus.mjs). All
 // of it is served by scripts/serve.mjs with gzip, so transfer sizes are
@@ -49,15 +50,15 @@
 //   QUICK=1 node bench/search.mjs         one run
 //   ENGINES=okuma,minisearch node bench/search.mjs
 //   FLEX_TOKENIZE=strict …                FlexSearch without prefixes (faster build)
+//   OKUMA_DIST=/path node bench/search.mjs  okuma's build from elsewhere than dist/
 //
 // The first run also writes the peers' files (target/bench/peers/: all
-// documents as one gzip'd JSON, and the Pagefind bundle, ~5 min); later
-// runs reuse them while the archive is unchanged.
+// documents as one gzip'd JSON, and the Pagefind bundle, ~5 min), those
+// the chosen engines need; later runs reuse them while the archive is
+// unchanged.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../e2e/harness.mjs';
-import { createServer } from '../scripts/serve.mjs';
+import { DIST, start } from '../e2e/harness.mjs';
 import { ARCHIVE, PEERS, archiveDigest, documents, ensureArchive, ensurePeers } from './search/corpus.mjs';
 import { buildQueries } from './search/queries.mjs';
 
@@ -397,31 +398,32 @@ function summarise(runs) {
 // ---- main ----
 
 ensureArchive(log);
-await ensurePeers(log);
+// Only what the chosen engines read (the Pagefind bundle takes minutes).
+await ensurePeers(log, {
+  docs: ENGINES.includes('minisearch') || ENGINES.includes('flexsearch'),
+  pagefind: ENGINES.includes('pagefind'),
+});
 const { queries: queryList, probes, documents: docCount } = loadQueries();
 // Grouped by language (okuma switches language through the page), each
 // language's queries in file order; the first query is the cold one.
 const queries = ['en', 'tr', 'ru'].flatMap((l) => queryList.filter((q) => q.lang === l));
 
-const hasDist = existsSync('dist/index.html');
-const server = createServer(hasDist ? 'dist' : 'bench/search/pages', {
-  gzip: true,
-  mounts: {
-    '/data/': ARCHIVE,
-    '/bench/': 'bench/search/pages',
-    '/peers/': PEERS,
-    '/pagefind/': `${PEERS}/pagefind`,
-    '/lib/minisearch/': 'node_modules/minisearch/dist/es',
-    '/lib/flexsearch/': 'node_modules/flexsearch/dist',
+const hasDist = existsSync(`${DIST}/index.html`);
+const env = await start({
+  dist: hasDist ? DIST : 'bench/search/pages',
+  serve: {
+    gzip: true,
+    mounts: {
+      '/data/': ARCHIVE,
+      '/bench/': 'bench/search/pages',
+      '/peers/': PEERS,
+      '/pagefind/': `${PEERS}/pagefind`,
+      '/lib/minisearch/': 'node_modules/minisearch/dist/es',
+      '/lib/flexsearch/': 'node_modules/flexsearch/dist',
+    },
   },
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const { base, browser } = env;
 const chromiumVersion = browser.version();
 
 const results = {};
@@ -429,7 +431,7 @@ const notReady = {};
 try {
   let engines = [...ENGINES];
   if (engines.includes('okuma') && !hasDist) {
-    notReady.okuma = 'no dist/index.html; make build first';
+    notReady.okuma = `no ${DIST}/index.html; make build first`;
     engines = engines.filter((e) => e !== 'okuma');
   }
   // A warm-up load (not measured) for the lazily loading engines fills the
@@ -460,8 +462,7 @@ try {
     }
   }
 } finally {
-  await browser.close().catch(() => {});
-  await new Promise((ok) => server.close(ok));
+  await env.close().catch(() => {});
 }
 
 /** Only the cold load with the first query (the warm-up). */
@@ -518,7 +519,7 @@ for (const name of ENGINES) {
   ]);
 }
 lines.push(table(rows));
-if (summary.okuma) {
+if (summary.okuma && ENGINES.some((e) => e !== 'okuma' && summary[e])) {
   const o = summary.okuma;
   const ratioRows = [['okuma ÷ peer', 'transfer to 1st result', '1st result', 'query median', 'query p95', 'keystroke→paint median', 'memory (JS heap + wasm)', 'misses']];
   for (const name of ENGINES.filter((e) => e !== 'okuma' && summary[e])) {

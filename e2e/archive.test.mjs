@@ -1,45 +1,34 @@
 // The archive: facets with live counts in the URL, search in each language
 // (Turkish casing, Russian cases, ё, typos, prefixes), "all languages",
 // find in an entry, and hostile or failing input.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, screenshot } from './harness.mjs';
+import { newPage, screenshot } from './harness.mjs';
+import {
+  SLUG,
+  assertNoErrors,
+  entryUrl,
+  facetCount,
+  openArchive,
+  resultCount,
+  resultHrefs,
+  resultsFor,
+  useSite,
+} from './pages.mjs';
 
-const SEED = 'uzbekistan-kazakhstan-strategic-partnership';
-
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
-
-async function openArchive(page, path) {
-  await page.goto(`${env.base}${path}`);
-  await page.locator('#results').waitFor({ state: 'attached' });
-}
-
-/** Waits until the results on screen are for `query`. */
-async function resultsFor(page, query) {
-  await page.waitForFunction((q) => document.querySelector('#results')?.dataset.query === q, query);
-  return Number(await page.locator('#results').getAttribute('data-count'));
-}
-
-const count = (page, facet, value) =>
-  page.locator(`label[for="facet-${facet}-${value}"] .facet-count`).innerText();
+const env = useSite();
 
 test('choosing a facet value updates counts and the URL; its chip removes it; back restores it', async () => {
   const page = await newPage(env.browser);
   await openArchive(page, '/en/');
   assert.equal(await page.locator('#results').getAttribute('data-count'), '17');
-  assert.equal(await count(page, 'kind', 'explainer'), '16');
+  assert.equal(await facetCount(page, 'kind', 'explainer'), '16');
 
   await page.locator('#facet-topic-bilateral-relations').check();
   await page.waitForURL(/\?topic=bilateral-relations$/);
-  await page.waitForFunction(() => document.querySelector('#results')?.dataset.count === '9');
+  await resultCount(page, 9);
   // Other facets now count within the chosen topic.
-  assert.ok(Number(await count(page, 'kind', 'explainer')) < 16);
+  assert.ok(Number(await facetCount(page, 'kind', 'explainer')) < 16);
   // Focus stays on the checkbox the reader used.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'facet-topic-bilateral-relations');
 
@@ -57,7 +46,7 @@ test('choosing a facet value updates counts and the URL; its chip removes it; ba
   // AND across facets: a kind narrows them.
   await page.locator('#facet-kind-analysis').check();
   await page.waitForURL(/kind=analysis/);
-  await page.waitForFunction(() => document.querySelector('#results')?.dataset.count === '1');
+  await resultCount(page, 1);
   assert.equal(await page.locator('.active-filters .chip').count(), 3);
   await screenshot(page, 'archive-facets-en');
 
@@ -69,21 +58,20 @@ test('choosing a facet value updates counts and the URL; its chip removes it; ba
   // Back restores it, forward removes it again.
   await page.goBack();
   await page.waitForURL(/kind=analysis/);
-  await page.waitForFunction(() => document.querySelector('#results')?.dataset.count === '1');
+  await resultCount(page, 1);
   await page.goForward();
   await page.waitForURL((url) => !url.search.includes('kind='));
 
   await page.locator('#clear-filters').click();
   await page.waitForURL(`${env.base}/en/`);
-  await page.waitForFunction(() => document.querySelector('#results')?.dataset.count === '17');
-  assert.deepEqual(page.uncaught, []);
-  assert.deepEqual(page.consoleErrors, []);
+  await resultCount(page, 17);
+  assertNoErrors(page);
 });
 
 test('a shared URL opens the same filtered view, and values list by name in the reading language', async () => {
   const page = await newPage(env.browser);
   await openArchive(page, '/tr/?country=russia&values=name');
-  await page.waitForFunction(() => document.querySelector('#results')?.dataset.count === '10');
+  await resultCount(page, 10);
   assert.equal(await page.locator('#facet-order').inputValue(), 'name');
   // Turkish collation: "Çin" sorts after "Birleşik…" and before "Kazakistan".
   const names = await page.locator('#facet-country .facet-name').allInnerTexts();
@@ -94,19 +82,19 @@ test('a shared URL opens the same filtered view, and values list by name in the 
 
 // (language, what the reader types, a slug that must be among the results)
 const SEARCHES = [
-  ['en', 'strategic partnership', SEED],
-  ['en', 'partnrship', SEED],
-  ['en', 'partn', SEED],
+  ['en', 'strategic partnership', SLUG],
+  ['en', 'partnrship', SLUG],
+  ['en', 'partn', SLUG],
   ['en', 'KAZAKHSTAN', 'aral-sea'],
-  ['tr', 'ozbekistan', SEED],
-  ['tr', 'ÖZBEKİSTAN', SEED],
-  ['tr', "Kazakistan'ın", SEED],
-  ['tr', 'ORTAKLIK', SEED],
-  ['tr', 'isbirligi', SEED],
+  ['tr', 'ozbekistan', SLUG],
+  ['tr', 'ÖZBEKİSTAN', SLUG],
+  ['tr', "Kazakistan'ın", SLUG],
+  ['tr', 'ORTAKLIK', SLUG],
+  ['tr', 'isbirligi', SLUG],
   ['ru', 'Казахстана', 'aral-sea'],
-  ['ru', 'партнерство', SEED],
-  ['ru', 'ПАРТНЁРСТВО', SEED],
-  ['ru', 'стратегического', SEED],
+  ['ru', 'партнерство', SLUG],
+  ['ru', 'ПАРТНЁРСТВО', SLUG],
+  ['ru', 'стратегического', SLUG],
 ];
 
 test('searches find what they must in each language, best match first, highlighted', async () => {
@@ -116,20 +104,19 @@ test('searches find what they must in each language, best match first, highlight
     await page.locator('#archive-search').fill(query);
     const n = await resultsFor(page, query);
     assert.ok(n > 0, `${lang}: ${query} found nothing`);
-    const hrefs = await page.locator('#results > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await resultHrefs(page);
     assert.ok(hrefs.includes(`/${lang}/entries/${slug}`), `${lang}: ${query} → ${hrefs.join(' ')}`);
     assert.ok((await page.locator('#results mark').count()) > 0, `${lang}: ${query} highlights nothing`);
   }
   // The seed's title ranks first for its own subject, with the words marked.
   await openArchive(page, '/tr/?q=stratejik+ortakl%C4%B1k');
   await resultsFor(page, 'stratejik ortaklık');
-  assert.equal(await page.locator('#results > li h3 a').first().getAttribute('href'), `/tr/entries/${SEED}`);
+  assert.equal(await page.locator('#results > li h3 a').first().getAttribute('href'), `/tr/entries/${SLUG}`);
   assert.deepEqual(await page.locator('#results > li').first().locator('h3 mark').allInnerTexts(), ['Stratejik', 'Ortaklık']);
   await screenshot(page, 'archive-search-tr');
   // Typing replaced the history entry and put the words in the URL.
   assert.match(page.url(), /\?q=stratejik\+ortakl%C4%B1k$/);
-  assert.deepEqual(page.uncaught, []);
-  assert.deepEqual(page.consoleErrors, []);
+  assertNoErrors(page);
 });
 
 test('"/" focuses the search box, and relevance or date order is the reader\'s choice', async () => {
@@ -148,7 +135,7 @@ test('"/" focuses the search box, and relevance or date order is the reader\'s c
   const dates = await page.locator('#results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   assert.deepEqual(dates, [...dates].sort().reverse());
   const last = await page.locator('#results > li h3 a').last().getAttribute('href');
-  assert.equal(last, `/en/entries/${SEED}`);
+  assert.equal(last, `/en/entries/${SLUG}`);
 });
 
 test('"all languages" lists each entry once with the language it matched in', async () => {
@@ -159,10 +146,10 @@ test('"all languages" lists each entry once with the language it matched in', as
   await page.locator('.no-results').waitFor();
   await page.locator('#search-all-languages').check();
   await page.waitForURL(/all=1/);
-  await page.waitForFunction(() => Number(document.querySelector('#results')?.dataset.count) > 0);
+  await resultCount(page);
   const badges = await page.locator('#results .matched-in').allInnerTexts();
   assert.ok(badges.length > 0 && badges.every((b) => b.includes('Русский')), badges.join('|'));
-  const hrefs = await page.locator('#results > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const hrefs = await resultHrefs(page);
   assert.equal(new Set(hrefs).size, hrefs.length, 'each entry once');
   assert.ok(hrefs.every((h) => h.startsWith('/en/entries/')));
   // The Russian text keeps its language.
@@ -177,7 +164,7 @@ test('no results: the view offers which filter to drop, with counts', async () =
   const offer = page.getByRole('button', { name: /Без фильтра «Тип»: 1 материал/ });
   await offer.click();
   await page.waitForURL((url) => !url.search.includes('kind='));
-  await page.waitForFunction(() => Number(document.querySelector('#results')?.dataset.count) > 0);
+  await resultCount(page);
   assert.equal(await page.locator('#results > li h3 a').first().getAttribute('href'), '/ru/entries/aral-sea');
 });
 
@@ -213,12 +200,29 @@ test('a failing search index gives a localised alert, and entries still list', a
   await openArchive(page, '/tr/?q=ortakl%C4%B1k');
   await page.getByRole('alert').filter({ hasText: 'Arama şu anda kullanılamıyor.' }).waitFor();
   await page.locator('#archive-search').fill('');
-  await page.waitForFunction(() => document.querySelector('#results')?.dataset.count === '17');
+  await resultCount(page, 17);
+});
+
+test('a search index made by another version of okuma is refused with a localised message, not searched', async () => {
+  const page = await newPage(env.browser);
+  const { readFileSync } = await import('node:fs');
+  const terms = JSON.parse(readFileSync(`${env.dist}/data/search/ru/terms.json`, 'utf8'));
+  terms.analysis = terms.analysis - 1;
+  await page.route('**/data/search/ru/terms.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(terms) }),
+  );
+  await openArchive(page, '/ru/?q=%D0%BF%D0%B0%D1%80%D1%82%D0%BD%D1%91%D1%80%D1%81%D1%82%D0%B2%D0%BE');
+  const alert = page.getByRole('alert').filter({ hasText: 'Поиск сейчас недоступен.' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /создан для другой версии приложения/);
+  assert.equal(await page.locator('#results mark').count(), 0);
+  await page.locator('#archive-search').fill('');
+  await resultCount(page, 17);
 });
 
 test('find in this entry highlights matching paragraphs, and so does a chosen entity', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/ru/entries/${SEED}`);
+  await page.goto(entryUrl('ru'));
   await page.locator('#find-in-entry').fill('Казахстаном');
   await page.locator('.find-status').filter({ hasText: /Найден/ }).waitFor();
   const found = await page.locator('.entry-body .found').allInnerTexts();

@@ -1,9 +1,13 @@
-// Shared set-up for the end-to-end tests: the release build in dist/ served
-// on 127.0.0.1 by scripts/serve.mjs, and Debian's Chromium driven by
-// playwright-core (never a downloaded browser).
+// Shared set-up for the end-to-end tests and the benches: a release build
+// (the directory in $OKUMA_DIST, dist/ by default) served on 127.0.0.1 by
+// scripts/serve.mjs, and Debian's Chromium driven by playwright-core (never
+// a downloaded browser; $CHROMIUM names another binary).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { createServer } from '../scripts/serve.mjs';
+
+/** The build the tests and benches serve: $OKUMA_DIST, or dist/. */
+export const DIST = process.env.OKUMA_DIST || 'dist';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -16,23 +20,59 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Starts the server and the browser; returns them with a `close()`. */
-export async function start() {
-  const server = createServer('dist');
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const base = `http://127.0.0.1:${server.address().port}`;
-  // Playwright gives every launch a fresh, temporary profile directory.
-  const browser = await chromium.launch({
+/**
+ * Launches headless Chromium with the flags above. Playwright gives every
+ * launch a fresh, temporary profile directory.
+ */
+export function launchBrowser() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * Serves `dir` on a free port of 127.0.0.1; `options` go to
+ * scripts/serve.mjs (`gzip`, `mounts`). Returns `{ base, server, close() }`.
+ */
+export async function serve(dir = DIST, options = {}) {
+  const server = createServer(dir, options);
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
   return {
-    base,
+    base: `http://127.0.0.1:${server.address().port}`,
+    server,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/**
+ * Starts the server and the browser; returns them with a `close()`.
+ * `dist`: the directory to serve (default $OKUMA_DIST or dist/); `serve`:
+ * options for the server.
+ */
+export async function start({ dist = DIST, serve: serveOptions = {} } = {}) {
+  const site = await serve(dist, serveOptions);
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await site.close();
+    throw err;
+  }
+  return {
+    base: site.base,
+    dist,
     browser,
     async close() {
-      await browser.close();
-      await new Promise((ok) => server.close(ok));
+      try {
+        await browser.close();
+      } finally {
+        await site.close();
+      }
     },
   };
 }

@@ -1,34 +1,32 @@
 // Moving between English, Turkish and Russian as a reader expects.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, screenshot } from './harness.mjs';
+import { newPage, screenshot } from './harness.mjs';
+import {
+  NATIVE,
+  SLUG,
+  TITLES,
+  entryUrl,
+  firstCard,
+  languageNav,
+  openEntry,
+  serveGenerated,
+  useSite,
+  waitForLang,
+} from './pages.mjs';
 
-const SLUG = 'uzbekistan-kazakhstan-strategic-partnership';
-const TITLES = {
-  en: 'A New Stage in Uzbekistan-Kazakhstan Relations: A Strong Strategic Partnership',
-  tr: 'Özbekistan-Kazakistan İlişkilerinde Yeni Bir Aşama: Güçlü Bir Stratejik Ortaklık',
-  ru: 'Новый этап в узбекско-казахстанских отношениях: прочное стратегическое партнёрство',
-};
-const NAV_LABEL = { en: 'Language', tr: 'Dil', ru: 'Язык' };
-const NATIVE = { en: 'English', tr: 'Türkçe', ru: 'Русский' };
 const BROWSER_LOCALE = { en: 'en-GB', tr: 'tr-TR', ru: 'ru-RU' };
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useSite();
 
 for (const [code, locale] of Object.entries(BROWSER_LOCALE)) {
   test(`/ with a ${locale} browser and nothing stored lands on /${code}/`, async () => {
     const page = await newPage(env.browser, { locale });
     await page.goto(`${env.base}/`);
     await page.waitForURL(`${env.base}/${code}/`);
-    await page.locator('.entry-card').first().waitFor();
+    await firstCard(page);
     assert.equal(await page.locator('html').getAttribute('lang'), code);
-    const nav = page.getByRole('navigation', { name: NAV_LABEL[code] });
+    const nav = languageNav(page, code);
     assert.equal(await nav.locator('a[aria-current="true"]').innerText(), NATIVE[code]);
     assert.deepEqual(page.uncaught, []);
   });
@@ -42,8 +40,8 @@ test('a browser language the site lacks lands on the default', async () => {
 
 test('the switcher names each language natively, with lang and hreflang', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/ru/entries/${SLUG}`);
-  const nav = page.getByRole('navigation', { name: 'Язык' });
+  await page.goto(entryUrl('ru'));
+  const nav = languageNav(page, 'ru');
   await nav.waitFor();
   for (const [code, name] of Object.entries(NATIVE)) {
     const link = nav.getByRole('link', { name });
@@ -62,7 +60,7 @@ test('the switcher names each language natively, with lang and hreflang', async 
 
 test('switching language keeps the paragraph in view, remembers the choice, and walks back', async () => {
   const page = await newPage(env.browser, { locale: 'en-US', viewport: { width: 1000, height: 700 } });
-  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  await page.goto(entryUrl('en'));
   await page.locator('#p5').waitFor();
   await page.locator('#p5').evaluate((p) => p.scrollIntoView({ block: 'start' }));
   await page.mouse.wheel(0, 40);
@@ -70,9 +68,9 @@ test('switching language keeps the paragraph in view, remembers the choice, and 
   const before = await page.locator('#p5').evaluate((p) => p.getBoundingClientRect().top);
   const englishP5 = await page.locator('#p5').innerText();
 
-  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' }).click();
-  await page.waitForURL(`${env.base}/ru/entries/${SLUG}`);
-  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await languageNav(page, 'en').getByRole('link', { name: 'Русский' }).click();
+  await page.waitForURL(entryUrl('ru'));
+  await waitForLang(page, 'ru');
   await page.waitForTimeout(150);
   assert.equal(await page.locator('h1').innerText(), TITLES.ru);
   assert.equal(await page.title(), `${TITLES.ru} — okuma`);
@@ -88,15 +86,15 @@ test('switching language keeps the paragraph in view, remembers the choice, and 
   await page.waitForURL(`${env.base}/ru/`);
   // Back and forward walk the page and language changes.
   await page.goBack();
-  await page.waitForURL(`${env.base}/ru/entries/${SLUG}`);
+  await page.waitForURL(entryUrl('ru'));
   await page.goBack();
-  await page.waitForURL(`${env.base}/en/entries/${SLUG}`);
+  await page.waitForURL(entryUrl('en'));
   await page.locator('h1#entry-title').waitFor();
   assert.equal(await page.locator('h1').innerText(), TITLES.en);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.goForward();
-  await page.waitForURL(`${env.base}/ru/entries/${SLUG}`);
-  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await page.waitForURL(entryUrl('ru'));
+  await waitForLang(page, 'ru');
   // Reload keeps the choice, since it lives in the URL.
   await page.reload();
   await page.locator('h1#entry-title').waitFor();
@@ -106,11 +104,11 @@ test('switching language keeps the paragraph in view, remembers the choice, and 
 
 test('switching through all three languages on the article', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  await page.goto(entryUrl('en'));
   for (const code of ['tr', 'ru', 'en']) {
     await page.getByRole('navigation').getByRole('link', { name: NATIVE[code] }).click();
-    await page.waitForURL(`${env.base}/${code}/entries/${SLUG}`);
-    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+    await page.waitForURL(entryUrl(code));
+    await waitForLang(page, code);
     assert.equal(await page.locator('h1').innerText(), TITLES[code]);
     assert.equal(await page.locator('.entry-body p').count(), 8);
     const also = await page.locator('.also-available a').allInnerTexts();
@@ -127,7 +125,7 @@ test('an entry missing in the chosen language shows the best fallback, says so, 
     delete entry.translations.tr;
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(entry) });
   });
-  await page.goto(`${env.base}/tr/entries/${SLUG}`);
+  await page.goto(entryUrl('tr'));
   const notice = page.locator('.fallback-notice');
   await notice.waitFor();
   // The chain is Turkish, then the browser's Russian, then the English original.
@@ -139,7 +137,7 @@ test('an entry missing in the chosen language shows the best fallback, says so, 
   assert.equal(await page.locator('h1').innerText(), TITLES.ru);
   assert.equal(await notice.getByRole('link').getAttribute('href'), `/en/entries/${SLUG}`);
   // The switcher shows Turkish as the current page, without a broken link elsewhere.
-  const nav = page.getByRole('navigation', { name: 'Dil' });
+  const nav = languageNav(page, 'tr');
   assert.equal(await nav.locator('[aria-current]').innerText(), 'Türkçe');
   await screenshot(page, 'fallback-tr');
 });
@@ -151,8 +149,8 @@ test('a language the entry lacks is shown as unavailable, not linked', async () 
     delete entry.translations.ru;
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(entry) });
   });
-  await page.goto(`${env.base}/en/entries/${SLUG}`);
-  const nav = page.getByRole('navigation', { name: 'Language' });
+  await page.goto(entryUrl('en'));
+  const nav = languageNav(page, 'en');
   await nav.waitFor();
   assert.equal(await nav.getByRole('link', { name: 'Русский' }).count(), 0);
   const unavailable = nav.locator('[aria-disabled="true"]');
@@ -163,7 +161,7 @@ test('a language the entry lacks is shown as unavailable, not linked', async () 
 test('an unknown language code is corrected to the default, with a notice', async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.base}/xx/entries/${SLUG}`);
-  await page.waitForURL(`${env.base}/en/entries/${SLUG}`);
+  await page.waitForURL(entryUrl('en'));
   const notice = page.getByRole('status').filter({ hasText: 'xx' });
   await notice.waitFor();
   assert.match(await notice.innerText(), /language “xx”, which this site does not have/);
@@ -175,8 +173,7 @@ test('an unknown language code is corrected to the default, with a notice', asyn
 
 test('the switcher is reachable and usable by keyboard, with visible focus', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/en/entries/${SLUG}`);
-  await page.locator('h1#entry-title').waitFor();
+  await openEntry(page, 'en');
   // Tab past the skip link and the site title to the first language.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
@@ -187,13 +184,13 @@ test('the switcher is reachable and usable by keyboard, with visible focus', asy
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none');
   await page.keyboard.press('Enter');
-  await page.waitForURL(`${env.base}/tr/entries/${SLUG}`);
-  await page.waitForFunction(() => document.documentElement.lang === 'tr');
+  await page.waitForURL(entryUrl('tr'));
+  await waitForLang(page, 'tr');
 });
 
 test('print media shows the notes and hides the interface', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/tr/entries/${SLUG}`);
+  await page.goto(entryUrl('tr'));
   await page.locator('#note-3').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.ok(await page.locator('.sources').isVisible());
@@ -204,7 +201,7 @@ test('print media shows the notes and hides the interface', async () => {
 
 test('the theme follows the system until the reader toggles it, and stays toggled', async () => {
   const page = await newPage(env.browser, { colorScheme: 'dark' });
-  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  await page.goto(entryUrl('en'));
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await toggle.waitFor();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
@@ -220,7 +217,7 @@ test('the theme follows the system until the reader toggles it, and stays toggle
 
 test('the reading progress bar follows the scroll', async () => {
   const page = await newPage(env.browser, { viewport: { width: 900, height: 600 }, reducedMotion: 'reduce' });
-  await page.goto(`${env.base}/en/entries/${SLUG}`);
+  await page.goto(entryUrl('en'));
   const bar = page.getByRole('progressbar', { name: 'Reading progress' });
   await bar.waitFor();
   assert.equal(await bar.getAttribute('aria-valuenow'), '0');
@@ -262,13 +259,13 @@ test('parallel view pairs paragraph N with N, from the URL and from the control'
   // The control turns it off and on, and the switcher keeps it.
   const control = page.getByLabel('Side by side with');
   await control.selectOption('');
-  await page.waitForURL(`${env.base}/en/entries/${SLUG}`);
+  await page.waitForURL(entryUrl('en'));
   assert.equal(await page.locator('.pair').count(), 0);
   await control.selectOption('tr');
   await page.waitForURL(`${env.base}/en/entries/${SLUG}?with=tr`);
   await page.locator('.pair').first().waitFor();
   assert.equal(await page.locator('.pair-second').first().getAttribute('lang'), 'tr');
-  const toRussian = page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' });
+  const toRussian = languageNav(page, 'en').getByRole('link', { name: 'Русский' });
   assert.equal(await toRussian.getAttribute('href'), `/ru/entries/${SLUG}?with=tr`);
 });
 
@@ -276,7 +273,7 @@ const SIMILAR = { en: ['Similar entries', 'Also about:'], tr: ['Benzer yazılar'
 for (const [code, [heading, reason]] of Object.entries(SIMILAR)) {
   test(`similar entries in ${code}, each with its reason`, async () => {
     const page = await newPage(env.browser);
-    await page.goto(`${env.base}/${code}/entries/${SLUG}`);
+    await page.goto(entryUrl(code));
     const section = page.getByRole('region', { name: heading });
     await section.locator('li').first().waitFor();
     const items = section.locator('li');
@@ -291,7 +288,7 @@ for (const [code, [heading, reason]] of Object.entries(SIMILAR)) {
 
 test('a mention opens a preview of its entity, with a link to the explainer', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/ru/entries/${SLUG}`);
+  await page.goto(entryUrl('ru'));
   const mention = page.locator('#p4 button.mention', { hasText: 'Касым-Жомарт Токаев' });
   await mention.waitFor();
   await mention.focus();
@@ -321,21 +318,13 @@ test('on a generated archive, an entry missing in Turkish falls back along the c
   // A synthetic archive from the publisher's tool (okuma gen), served in
   // place of the bundled dataset.
   const dir = 'target/e2e/gen';
-  const { execFileSync } = await import('node:child_process');
-  const { existsSync, readFileSync, readdirSync } = await import('node:fs');
-  const okuma = existsSync('target/debug/okuma') ? ['target/debug/okuma', []] : ['cargo', ['run', '-q', '-p', 'okuma-cli', '--']];
-  execFileSync(okuma[0], [...okuma[1], 'gen', '--entries', '60', '--seed', '5', '-o', dir], { stdio: 'ignore' });
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await serveGenerated(page, dir, ['--entries', '60', '--seed', '5']);
+  const { readFileSync, readdirSync } = await import('node:fs');
   const missing = readdirSync(`${dir}/entries`)
     .map((f) => JSON.parse(readFileSync(`${dir}/entries/${f}`, 'utf8')))
     .find((e) => !e.translations.tr && e.original_language !== 'tr' && e.translations.en && e.translations.ru);
   assert.ok(missing, 'the generator leaves some translations out');
-  const page = await newPage(env.browser, { locale: 'en-US' });
-  await page.route('**/data/**', (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
-    const file = `${dir}/${path}`;
-    if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
-  });
   await page.goto(`${env.base}/tr/entries/${missing.slug}`);
   const notice = page.locator('.fallback-notice');
   await notice.waitFor();
@@ -343,19 +332,53 @@ test('on a generated archive, an entry missing in Turkish falls back along the c
   assert.match(await notice.innerText(), /Bu yazının Türkçe sürümü yok; İngilizce sürümü gösteriliyor/);
   assert.equal(await page.locator('h1').innerText(), missing.translations.en.title);
   assert.equal(await page.locator('h1').getAttribute('lang'), 'en');
-  const nav = page.getByRole('navigation', { name: 'Dil' });
+  const nav = languageNav(page, 'tr');
   assert.equal(await nav.locator('[aria-current]').innerText(), 'Türkçe');
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('a fourth language added to a dataset reads in its own interface text, dates and numbers', async () => {
+  // docs/extending.md: the dataset offers German, locales/de.toml gives the text.
+  const dir = 'target/e2e/gen-de';
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await serveGenerated(page, dir, ['--entries', '1200', '--seed', '3', '--add-language', 'de']);
+  const { readFileSync } = await import('node:fs');
+  const first = JSON.parse(readFileSync(`${dir}/catalog/de/1.json`, 'utf8')).entries[0];
+
+  await page.goto(`${env.base}/de/`);
+  await firstCard(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  const nav = page.getByRole('navigation', { name: 'Sprache' });
+  assert.equal(await nav.locator('[aria-current]').innerText(), 'Deutsch');
+  // Counts in German digits and words, names of kinds from the dataset.
+  assert.equal(await page.locator('#results-heading').textContent(), '1.200 Beiträge');
+  assert.ok(await page.locator('.entry-kind', { hasText: 'Analyse' }).count() > 0);
+  assert.equal(await page.getByRole('searchbox', { name: 'Beiträge durchsuchen' }).count(), 1);
+
+  await page.goto(`${env.base}/de/entries/${first.slug}`);
+  await page.locator('h1#entry-title').waitFor();
+  assert.equal(await page.locator('h1').innerText(), first.title);
+  assert.equal(await page.locator('h1').getAttribute('lang'), 'de');
+  const meta = await page.locator('.entry-meta').innerText();
+  assert.match(meta, /Minuten? Lesezeit/);
+  const [year, month] = first.date.split('-').map(Number);
+  if (month) {
+    const monthName = new Intl.DateTimeFormat('de', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+    assert.ok(meta.includes(monthName), `${meta} has the German month ${monthName}`);
+  }
+  assert.ok(meta.includes(String(year)), meta);
+  assert.match(await page.locator('.provenance').innerText(), /^Aus dem Original \((Englisch|Türkisch|Russisch)\) übersetzt von /);
   assert.deepEqual(page.uncaught, []);
 });
 
 test('on the archive the switcher keeps the query', async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.base}/tr/?q=aral&topic=environment`);
-  const nav = page.getByRole('navigation', { name: 'Dil' });
+  const nav = languageNav(page, 'tr');
   await nav.waitFor();
   assert.equal(await nav.getByRole('link', { name: 'English' }).getAttribute('href'), '/en/?q=aral&topic=environment');
   await nav.getByRole('link', { name: 'Русский' }).click();
   await page.waitForURL(`${env.base}/ru/?q=aral&topic=environment`);
-  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await waitForLang(page, 'ru');
   await screenshot(page, 'archive-ru-switched');
 });

@@ -18,11 +18,11 @@ pub struct Ui {
     pub error_status: &'static str,
     pub error_not_json: &'static str,
     pub error_malformed: &'static str,
+    pub error_stale_index: &'static str,
     pub error_hint: &'static str,
     pub not_found_title: &'static str,
     pub not_found_entry: &'static str,
     pub not_found_page: &'static str,
-    pub unknown_language: &'static str,
     pub back_to_archive: &'static str,
     pub sources: &'static str,
     pub accessed: &'static str,
@@ -34,14 +34,12 @@ pub struct Ui {
     pub note: &'static str,
     pub about_author: &'static str,
     pub by: &'static str,
-    pub not_in_language: &'static str,
     /// Label of the language switcher's navigation landmark.
     pub language_nav: &'static str,
     pub unavailable_in: &'static str,
     pub also_available: &'static str,
     /// "Translated from {from} by {by}": the parts around the two names.
     pub translated_from: [&'static str; 3],
-    pub original_text: &'static str,
     /// "This entry is not available in {lang}; it is shown in {fallback}."
     pub fallback_notice: [&'static str; 3],
     pub read_original: &'static str,

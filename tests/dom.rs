@@ -31,15 +31,15 @@ fn reading(lang: &str) -> Reading {
     Reading::new(Arc::new(Site::from_json(SITE).unwrap()), lang).unwrap()
 }
 
-/// The bundled site with a fourth language, German, that has no locale file.
-fn reading_german() -> Reading {
+/// The bundled site with a fourth language added, read in it.
+fn reading_added(code: &str, name: &str) -> Reading {
     let mut site = Site::from_json(SITE).unwrap();
     site.languages.push(okuma_core::Language {
-        code: okuma_core::LanguageCode::parse("de").unwrap(),
-        name: "Deutsch".into(),
+        code: okuma_core::LanguageCode::parse(code).unwrap(),
+        name: name.into(),
         dir: Default::default(),
     });
-    Reading::new(Arc::new(site), "de").unwrap()
+    Reading::new(Arc::new(site), code).unwrap()
 }
 
 /// A fresh container in the document to mount a view into.
@@ -54,6 +54,26 @@ async fn tick() {
     // Let effects and the microtask queue settle.
     let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The notes list's heading and first note, drawn in `reading`.
+fn sources_in(reading: Reading) -> (String, String) {
+    let entry = seed();
+    let root = container();
+    let sources = entry.sources.clone();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(reading.clone());
+        view! { <SourceList sources /> }
+    })
+    .forget();
+    let text = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    (text("h2"), text("#note-1"))
 }
 
 #[wasm_bindgen_test]
@@ -242,40 +262,39 @@ fn sorting_and_numbers_follow_each_languages_rules() {
 }
 
 #[wasm_bindgen_test]
-fn a_language_without_a_locale_file_reads_in_the_default_text_with_its_own_formats() {
-    let german = reading_german();
+fn an_added_language_with_a_locale_file_reads_in_its_own_text_and_formats() {
+    let german = reading_added("de", "Deutsch");
+    assert_eq!((german.ui.lang, german.locale), ("de", "de"));
+    let (heading, note) = sources_in(german);
+    assert_eq!(heading, "Quellen");
+    assert!(note.contains("(abgerufen am 14. Dezember 2022)"), "{note}");
+}
+
+#[wasm_bindgen_test]
+fn an_added_language_without_a_locale_file_keeps_its_own_formats() {
+    let french = reading_added("fr", "Français");
     assert_eq!(
-        german.ui.lang, "en",
-        "no locales/de.toml: the default language's text"
+        french.ui.lang, "en",
+        "no locales/fr.toml: the default language's text"
     );
-    assert_eq!(german.locale, "de");
-    let entry = seed();
-    let root = container();
-    let sources = entry.sources.clone();
-    leptos::mount::mount_to(root.clone(), move || {
-        provide_context(reading_german());
-        view! { <SourceList sources /> }
-    })
-    .forget();
-    let heading = root.query_selector("h2").unwrap().unwrap();
-    assert_eq!(heading.text_content().unwrap(), "Sources");
-    let note1 = root
-        .query_selector("#note-1")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(note1.contains("14. Dezember 2022"), "German date: {note1}");
+    assert_eq!(french.locale, "fr");
+    let (heading, note) = sources_in(french);
+    assert_eq!(heading, "Sources");
+    assert!(
+        note.contains("(accessed 14 décembre 2022)"),
+        "French date: {note}"
+    );
 }
 
 #[wasm_bindgen_test]
 fn every_locale_file_is_offered_and_matched_by_primary_subtag() {
     let tags: Vec<&str> = i18n::LOCALES.iter().map(|ui| ui.lang).collect();
-    for tag in ["en", "tr", "ru"] {
+    for tag in ["de", "en", "tr", "ru"] {
         assert!(tags.contains(&tag), "{tags:?}");
     }
     assert_eq!(i18n::locale_for("tr-TR").map(|ui| ui.lang), Some("tr"));
-    assert!(i18n::locale_for("de").is_none());
-    assert_eq!(i18n::ui("de").lang, "en");
+    assert_eq!(i18n::locale_for("de-AT").map(|ui| ui.lang), Some("de"));
+    assert!(i18n::locale_for("fr").is_none());
+    assert_eq!(i18n::ui("fr").lang, "en");
     assert_eq!(reading("ru").ui.sources, "Источники");
 }

@@ -156,11 +156,14 @@ function stampNow(stamp, version) {
   writeFileSync(stamp, `${version} ${archiveDigest()}`);
 }
 
-/** Writes the peers' files unless they are current. */
-export async function ensurePeers(log = console.error) {
+/**
+ * Writes the peers' files unless they are current; `docs: false` or
+ * `pagefind: false` skips what no chosen engine reads.
+ */
+export async function ensurePeers(log = console.error, { docs: wantDocs = true, pagefind: wantPagefind = true } = {}) {
   mkdirSync(PEERS, { recursive: true });
   const docsStamp = join(PEERS, 'docs.stamp');
-  if (!current(DOCS, docsStamp, DOCS_VERSION)) {
+  if (wantDocs && !current(DOCS, docsStamp, DOCS_VERSION)) {
     const docs = documents();
     log(`writing ${docs.length} documents to ${DOCS} …`);
     const wire = docs.map(({ id, slug, lang, title, summary, body, entities }) => ({ id, slug, lang, title, summary, body, entities }));
@@ -168,7 +171,7 @@ export async function ensurePeers(log = console.error) {
     stampNow(docsStamp, DOCS_VERSION);
   }
   const pagefindStamp = join(PEERS, 'pagefind.stamp');
-  if (!current(join(PAGEFIND, 'pagefind.js'), pagefindStamp, PAGEFIND_VERSION)) {
+  if (wantPagefind && !current(join(PAGEFIND, 'pagefind.js'), pagefindStamp, PAGEFIND_VERSION)) {
     await buildPagefind(documents(), log);
     stampNow(pagefindStamp, PAGEFIND_VERSION);
   }

@@ -52,6 +52,13 @@ pub fn format_date(date: &PartialDate, locale: &str) -> String {
         .unwrap_or_else(|| date.to_string())
 }
 
+/// Whether the browser's Intl has data for `locale` (else it would format
+/// with its root locale: "2022 M12 14").
+pub fn supports(locale: &str) -> bool {
+    let locales = Array::of1(&JsValue::from_str(locale));
+    Intl::DateTimeFormat::supported_locales_of(&locales, &Object::new()).length() > 0
+}
+
 /// The CLDR plural category of `n` in `locale` ("one", "few", "many", "other").
 pub fn plural_category(n: f64, locale: &str) -> String {
     let locales = Array::of1(&JsValue::from_str(locale));

@@ -4,7 +4,7 @@
 
 use crate::i18n::Ui;
 use gloo_net::http::{Request, Response};
-use okuma_core::search::{PostingShard, SearchDoc, TermDictionary};
+use okuma_core::search::{PostingShard, SearchDoc, StaleIndex, TermDictionary};
 use okuma_core::{
     layout, parse_file, CatalogPage, DatasetError, EntityTable, Entry, FacetTable, PeopleTable,
     Site,
@@ -37,6 +37,9 @@ pub enum FetchError {
     /// The body is JSON-ish but not a dataset this reader can use.
     #[error("{url}: {source}")]
     Dataset { url: String, source: DatasetError },
+    /// A search index made with another text analysis than this app's.
+    #[error("{url}: {source}")]
+    StaleIndex { url: String, source: StaleIndex },
 }
 
 impl FetchError {
@@ -58,6 +61,7 @@ impl FetchError {
             FetchError::Status { status, .. } => format!("{} ({status}).", ui.error_status),
             FetchError::NotJson { .. } => ui.error_not_json.to_string(),
             FetchError::Dataset { .. } => ui.error_malformed.to_string(),
+            FetchError::StaleIndex { .. } => ui.error_stale_index.to_string(),
         }
     }
 }
@@ -105,8 +109,15 @@ pub async fn fetch_people() -> Result<Arc<PeopleTable>, FetchError> {
 }
 
 /// A language's search term dictionary.
+/// One made with another text analysis is refused: its terms would
+/// silently miss words.
 pub async fn fetch_terms(lang: &str) -> Result<TermDictionary, FetchError> {
-    fetch_file(url(&layout::search_terms(lang))).await
+    let url = url(&layout::search_terms(lang));
+    let terms: TermDictionary = fetch_file(url.clone()).await?;
+    terms
+        .check_analysis()
+        .map_err(|source| FetchError::StaleIndex { url, source })?;
+    Ok(terms)
 }
 
 /// One shard of a language's postings.

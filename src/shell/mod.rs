@@ -10,4 +10,5 @@ pub mod notice;
 pub mod reading;
 pub mod reading_progress;
 pub mod root;
+pub mod route;
 pub mod theme_toggle;

@@ -1,5 +1,5 @@
 //! The reading context: which site, in which language, with which
-//! interface text and locale. The `/:lang` route ([`ReadingRoute`]) awaits
+//! interface text and locale. The `/:lang` route (`shell::route`) awaits
 //! the site once, corrects an unknown language once, and provides a
 //! [`Reading`] to every page under it; views take it from context instead of
 //! having the language and its text handed down.
@@ -15,11 +15,8 @@
 
 use crate::data::FetchError;
 use crate::i18n::{self, Ui};
-use crate::shell::fetch_error::FetchErrorView;
-use crate::shell::notice::correct_language;
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 use okuma_core::{Language, LanguageCode, Site};
 use std::sync::Arc;
 
@@ -43,8 +40,9 @@ pub struct Reading {
     /// The interface text: the language's locale file, else the default
     /// language's, else English.
     pub ui: &'static Ui,
-    /// The locale for Intl (dates, numbers, plurals, collation): always the
-    /// reading language, even when the interface text falls back.
+    /// The locale for Intl (dates, numbers, plurals, collation): the reading
+    /// language, even when the interface text falls back, unless the
+    /// browser has no data for it.
     pub locale: &'static str,
 }
 
@@ -61,8 +59,15 @@ impl Reading {
         let ui = i18n::locale_for(language.code.as_str())
             .or_else(|| i18n::locale_for(site.default_language.as_str()))
             .unwrap_or(&i18n::EN);
+        // A language the browser's Intl lacks formats as the interface text does.
+        let code = language.code.as_str();
+        let locale = if crate::browser::intl::supports(code) {
+            interned(code)
+        } else {
+            ui.lang
+        };
         Some(Reading {
-            locale: interned(language.code.as_str()),
+            locale,
             site,
             language,
             ui,
@@ -109,7 +114,7 @@ fn interned(tag: &str) -> &'static str {
 
 /// The context the route provides: the reading, following the URL's language.
 #[derive(Clone, Copy)]
-struct ReadingContext(Memo<Option<Reading>>);
+pub(super) struct ReadingContext(pub(super) Memo<Option<Reading>>);
 
 /// The current reading, tracked: a page's render reads it here and
 /// re-renders when the language changes. `None` outside `/:lang` and for a
@@ -154,46 +159,4 @@ pub fn ui_here() -> &'static Ui {
         let browser = crate::browser::browser_languages();
         i18n::ui(browser.first().map(String::as_str).unwrap_or("en"))
     })
-}
-
-/// `/:lang`: awaits the site, corrects a language the site does not offer
-/// (to the default, with a notice), and renders the page under it with its
-/// [`Reading`].
-#[component]
-pub fn ReadingRoute() -> impl IntoView {
-    let site = SiteData::use_context();
-    let params = use_params_map();
-    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
-    let reading = Memo::new(move |_| {
-        let site = site.0.get()?.ok()?;
-        Reading::new(site, &lang.get())
-    });
-    provide_context(ReadingContext(reading));
-    let offered = Memo::new(move |_| reading.with(Option::is_some));
-    let loading = move || view! { <p class="loading">{i18n::ui(&lang.get()).loading}</p> };
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match site.0.await {
-                    // Only whether the language is offered re-renders here:
-                    // a switch between offered ones re-renders the page, not the route.
-                    Ok(loaded) => (move || {
-                        if offered.get() {
-                            view! { <Outlet /> }.into_any()
-                        } else {
-                            correct_language(&lang.get_untracked(), loaded.default_language.as_str());
-                            loading().into_any()
-                        }
-                    })
-                    .into_any(),
-                    Err(error) => view! {
-                        <main id="main" class="page">
-                            <FetchErrorView error on_retry=move || site.0.refetch() />
-                        </main>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
-    }
 }

@@ -23,14 +23,30 @@ pub fn check_content(dir: &Path) -> (Option<Dataset>, Problems) {
         return (None, problems);
     };
     let files = dataset.files();
+    // Reading reports some problems itself, at the file that has them (an
+    // explainer that leads nowhere, at the entity's TOML file); the built
+    // dataset's check finds them again, and they are not said twice.
+    let read = problems.0.len();
     // The site's own problems were reported against site.toml while reading.
     for found in check_files(&files)
         .into_iter()
         .filter(|f| f.file != "site.json")
     {
-        problems.push(place(dir, &map, &found.file, found.issue));
+        let problem = place(dir, &map, &found.file, found.issue);
+        if !problems.0[..read].iter().any(|p| same_problem(p, &problem)) {
+            problems.push(problem);
+        }
     }
     (Some(dataset), problems)
+}
+
+/// The same problem at the same place, whatever the hint says (reading
+/// hints at the content, the dataset's check at the JSON files).
+fn same_problem(a: &Problem, b: &Problem) -> bool {
+    a.file == b.file
+        && a.issue.severity == b.issue.severity
+        && a.issue.path == b.issue.path
+        && a.issue.message == b.issue.message
 }
 
 /// Where in the content a problem of a built file comes from.
@@ -61,6 +77,27 @@ fn place(dir: &Path, map: &SourceMap, file: &str, issue: okuma_core::Issue) -> P
         }
         if let Some(source) = langs.values().next() {
             return Problem::from_issue(&source.file, Some(source.front_line), issue);
+        }
+    }
+    // entities.json and people.json are built from one TOML file per id:
+    // `entities.{id}.field` belongs to content/entities/{id}.toml, `field`.
+    for table in ["entities", "people"] {
+        if file != format!("{table}.json") {
+            continue;
+        }
+        let Some(rest) = issue
+            .path
+            .strip_prefix(table)
+            .and_then(|r| r.strip_prefix('.'))
+        else {
+            continue;
+        };
+        let end = rest.find(['.', '[']).unwrap_or(rest.len());
+        let source = dir.join(table).join(format!("{}.toml", &rest[..end]));
+        if source.is_file() {
+            let field = rest[end..].trim_start_matches('.');
+            let path = if field.is_empty() { "." } else { field }.to_string();
+            return Problem::from_issue(&source, None, okuma_core::Issue { path, ..issue });
         }
     }
     Problem::from_issue(&dir.join(file), None, issue)

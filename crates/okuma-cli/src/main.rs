@@ -59,6 +59,10 @@ enum Command {
         /// Where to write the dataset.
         #[arg(short, long)]
         out: PathBuf,
+        /// A language to add beside en, tr and ru (repeatable), with a
+        /// translation of every entry: `--add-language de`.
+        #[arg(long = "add-language", value_parser = parse_language)]
+        add_language: Vec<okuma_core::LanguageCode>,
     },
     /// Write the JSON Schema of every dataset file.
     Schema {
@@ -99,8 +103,16 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Gen { entries, seed, out } => {
-            let dataset = generate::archive(entries, seed);
+        Command::Gen {
+            entries,
+            seed,
+            out,
+            add_language,
+        } => {
+            let mut dataset = generate::archive(entries, seed);
+            for code in &add_language {
+                generate::add_language(&mut dataset, code, seed);
+            }
             write(&dataset.files(), &out)
         }
         Command::Schema { out, verify } => {
@@ -148,4 +160,8 @@ fn verify_or_fail(diffs: &[String], out: &std::path::Path, fix: &str) -> ExitCod
         diffs.len()
     );
     ExitCode::FAILURE
+}
+
+fn parse_language(tag: &str) -> Result<okuma_core::LanguageCode, String> {
+    okuma_core::LanguageCode::parse(tag)
 }

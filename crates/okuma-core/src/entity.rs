@@ -1,7 +1,7 @@
 //! People, organisations, countries and places that entries mention, and
 //! the people credited on entries.
 
-use crate::entry::LocalText;
+use crate::provenance::LocalText;
 use crate::site::LocalNames;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

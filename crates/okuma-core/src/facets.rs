@@ -129,10 +129,6 @@ impl FacetIndex {
         }
     }
 
-    pub fn entries(&self) -> u32 {
-        self.entries
-    }
-
     /// Entries that pass every chosen facet, leaving out `except`.
     /// Values the table does not know match nothing.
     pub fn matching(&self, selection: &Selection, except: Option<&str>) -> DocSet {

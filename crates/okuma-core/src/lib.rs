@@ -19,6 +19,7 @@ pub mod language_chain;
 pub mod language_profile;
 pub mod layout;
 pub mod localised;
+pub mod provenance;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod search;

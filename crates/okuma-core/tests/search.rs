@@ -178,23 +178,60 @@ fn filters_restrict_results_and_hostile_queries_are_just_text() {
     let within = DocSet::of(5, [1, 3]);
     let result = en.run(&en.plan("partnership"), Some(&within));
     assert_eq!(result.hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [1]);
-    let long = "partnership ".repeat(5_000);
+    // A filter that keeps none of the matches leaves no hits.
+    let elections = DocSet::of(5, [3]);
+    assert!(en
+        .run(&en.plan("partnership"), Some(&elections))
+        .hits
+        .is_empty());
+
+    // No words at all: nothing to match, and nothing matches.
     for query in [
         "",
         "   ",
         ".*",
         "(",
-        "<script>alert(1)</script>",
         "\u{202E}\u{200F}",
         "😀",
-        long.as_str(),
-        "a|b",
-        "[^x]",
+        "|",
+        "[]",
+        "--",
     ] {
-        let result = search(&en, query);
-        assert!(result.hits.len() <= 5, "{query:?}");
+        assert!(en.plan(query).is_empty(), "{query:?} has words");
+        assert!(search(&en, query).hits.is_empty(), "{query:?}");
+    }
+
+    // Markup, patterns and SQL are text: a query finds exactly what its
+    // words find, in the same order (sorted here: the entries expected).
+    for (query, words, expected) in [
+        (
+            "<script>alert(1)</script>",
+            "script alert 1 script",
+            &[][..],
+        ),
+        ("'; DROP TABLE entries; --", "drop table entries", &[]),
+        ("a|b", "a b", &[]),
+        ("[^x]", "x", &[]),
+        ("a|vote", "a vote", &[3]),
+        ("kazakhstan|trade", "kazakhstan trade", &[2]),
+        ("(partnership)", "partnership", &[0, 1, 2]),
+        ("partnership.*", "partnership", &[0, 1, 2]),
+        ("\u{202E}partnership\u{200F}", "partnership", &[0, 1, 2]),
+        ("😀👍🏽 partnership", "partnership", &[0, 1, 2]),
+    ] {
+        let hits = found(&en, query);
+        assert_eq!(hits, found(&en, words), "{query:?} against {words:?}");
+        let mut sorted = hits.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, expected, "{query:?}");
     }
     assert!(found(&en, "<script>").is_empty());
+
+    // A query of 5,000 words is read as far as the engine reads, and finds
+    // what its one word finds.
+    let long = "partnership ".repeat(5_000);
+    assert_eq!(found(&en, &long), found(&en, "partnership"));
+    assert!(!found(&en, &long).is_empty());
 }
 
 #[test]
@@ -276,11 +313,12 @@ fn bundled(path: &str) -> String {
 
 fn bundled_index(lang: &str) -> SearchIndex {
     let dictionary: okuma_core::search::TermDictionary =
-        okuma_core::parse_file(&bundled(&format!("search/{lang}/terms.json"))).unwrap();
-    let shards = dictionary.shards.len();
+        okuma_core::parse_file(&bundled(&okuma_core::layout::search_terms(lang))).unwrap();
+    let shards = dictionary.shards.len() as u32;
     let mut index = SearchIndex::new(dictionary);
     for n in 0..shards {
-        let shard = okuma_core::parse_file(&bundled(&format!("search/{lang}/{n}.json"))).unwrap();
+        let shard =
+            okuma_core::parse_file(&bundled(&okuma_core::layout::search_shard(lang, n))).unwrap();
         index.add_shard(shard).unwrap();
     }
     index
@@ -288,7 +326,7 @@ fn bundled_index(lang: &str) -> SearchIndex {
 
 fn bundled_slug(lang: &str, entry: u32) -> String {
     let doc: okuma_core::search::SearchDoc =
-        okuma_core::parse_file(&bundled(&format!("search/{lang}/docs/{entry}.json"))).unwrap();
+        okuma_core::parse_file(&bundled(&okuma_core::layout::search_doc(lang, entry))).unwrap();
     doc.card.slug
 }
 
@@ -313,9 +351,9 @@ fn the_seed_analysis_ranks_first_for_its_own_subject_in_every_language() {
 
 #[test]
 fn find_in_entry_and_mentions_pick_paragraphs_of_the_seed() {
-    let site = okuma_core::Site::from_json(&bundled("site.json")).unwrap();
+    let site = okuma_core::Site::from_json(&bundled(okuma_core::layout::SITE)).unwrap();
     let entry =
-        okuma_core::Entry::from_json(&bundled(&format!("entries/{SEED}.json")), &site).unwrap();
+        okuma_core::Entry::from_json(&bundled(&okuma_core::layout::entry(SEED)), &site).unwrap();
     let ru = &entry.translations[&LanguageCode::parse("ru").unwrap()].body;
     let found = okuma_core::search::find_in_blocks(ru, "ru", "Казахстаном");
     assert!(!found.is_empty() && found.len() < ru.len(), "{found:?}");

@@ -13,8 +13,8 @@ pub use text::mentions_in_order;
 use crate::date::PartialDate;
 use crate::entity::{EntityRecord, Person};
 use crate::error::DatasetError;
-use crate::issue::Issues;
 use crate::language::LanguageCode;
+pub use crate::provenance::{Credit, LocalText, Provenance};
 use crate::site::{parse_checked, Site};
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -63,52 +63,6 @@ pub struct Translation {
     /// Blocks whose ids are the same in every translation, so that paragraph
     /// `p4` in Turkish is paragraph `p4` in English.
     pub body: Vec<Block>,
-}
-
-/// Where a text comes from: written in this language, or translated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Provenance {
-    Original,
-    Translation {
-        from: LanguageCode,
-        by: Credit,
-        date: Option<PartialDate>,
-    },
-}
-
-impl Provenance {
-    pub fn is_translation(&self) -> bool {
-        matches!(self, Provenance::Translation { .. })
-    }
-
-    /// Problems with who is credited: a translation names its translator in
-    /// every way a page may need it.
-    fn check(&self, at: &str, issues: &mut Issues) {
-        if let Provenance::Translation { by, .. } = self {
-            if by.id.trim().is_empty() {
-                issues
-                    .error(format!("{at}.by.id"), "a translation needs a translator")
-                    .hint("credit a person from people.json by id");
-            }
-            if by.name.is_empty() {
-                issues.error(format!("{at}.by.name"), "a translator needs a name");
-            }
-        }
-    }
-}
-
-/// Someone credited for a text, such as its translator: a person of
-/// `people.json` by id, with their name per language carried along so that
-/// a page shows it in the reading language without loading the people table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Credit {
-    pub id: String,
-    #[serde(deserialize_with = "crate::unique::map")]
-    pub name: crate::site::LocalNames,
 }
 
 /// One block of body text, with an id that is stable across translations.
@@ -223,15 +177,6 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessed: Option<PartialDate>,
-}
-
-/// A short text in one language, with where it comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct LocalText {
-    pub text: String,
-    pub provenance: Provenance,
 }
 
 impl Entry {

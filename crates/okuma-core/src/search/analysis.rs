@@ -53,6 +53,12 @@ impl Token {
     }
 }
 
+/// The version of this analysis, stamped into every term dictionary. Bump
+/// it whenever a change here would give a word another term (casing,
+/// folding, stemming, splitting): an index built before then is refused by
+/// the reader and by `okuma check` until the dataset is rebuilt.
+pub const ANALYSIS_VERSION: u32 = 2;
+
 /// The analysis for one language. It remembers the words it has analysed
 /// (text is Zipf-distributed: a few thousand words cover most of it), so
 /// highlighting a page of results costs lookups, not stemmer runs.

@@ -38,10 +38,6 @@ impl DocSet {
         set
     }
 
-    pub fn size(&self) -> u32 {
-        self.size
-    }
-
     pub fn insert(&mut self, entry: u32) {
         if entry < self.size {
             self.words[entry as usize / 64] |= 1 << (entry % 64);

@@ -18,7 +18,7 @@
 use crate::catalog::EntryCard;
 use crate::entry::Entry;
 use crate::language::LanguageCode;
-use crate::search::analysis::Analyser;
+use crate::search::analysis::{Analyser, ANALYSIS_VERSION};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -40,6 +40,10 @@ const BM25_B: f32 = 0.75;
 pub struct TermDictionary {
     pub format: u32,
     pub lang: LanguageCode,
+    /// The version of the text analysis the terms were made with
+    /// ([`ANALYSIS_VERSION`] when built); 0 in indexes that predate it.
+    #[serde(default)]
+    pub analysis: u32,
     /// Entries in the archive (entry numbers run below this).
     pub entries: u32,
     /// Entries with text in this language.
@@ -51,6 +55,38 @@ pub struct TermDictionary {
     /// Per shard: the index of its first term; shard `i` holds terms
     /// `shards[i]..shards[i + 1]`.
     pub shards: Vec<u32>,
+}
+
+/// A term dictionary made with another text analysis than this build's:
+/// its terms would silently miss words (a query is analysed the new way),
+/// so it is refused instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the search index was made with text analysis version {found}; this build uses version {expected}")]
+pub struct StaleIndex {
+    pub found: u32,
+    pub expected: u32,
+}
+
+impl TermDictionary {
+    /// Whether the terms were made with this build's analysis.
+    ///
+    /// ```
+    /// # use okuma_core::search::{TermDictionary, ANALYSIS_VERSION};
+    /// # let mut terms: TermDictionary = okuma_core::parse_file(r#"{"format":1,"lang":"en","entries":0,"documents":0,"terms":[],"df":[],"shards":[]}"#).unwrap();
+    /// assert!(terms.check_analysis().is_err(), "an index without a version predates it");
+    /// terms.analysis = ANALYSIS_VERSION;
+    /// assert!(terms.check_analysis().is_ok());
+    /// ```
+    pub fn check_analysis(&self) -> Result<(), StaleIndex> {
+        if self.analysis == ANALYSIS_VERSION {
+            Ok(())
+        } else {
+            Err(StaleIndex {
+                found: self.analysis,
+                expected: ANALYSIS_VERSION,
+            })
+        }
+    }
 }
 
 /// `search/{lang}/{shard}.json`: postings for a run of terms.
@@ -256,6 +292,7 @@ pub fn index_texts(
     let mut dictionary = TermDictionary {
         format: crate::FORMAT_VERSION,
         lang: lang.clone(),
+        analysis: ANALYSIS_VERSION,
         entries,
         documents: docs.len() as u32,
         terms: Vec::with_capacity(weights.len()),

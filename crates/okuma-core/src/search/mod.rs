@@ -8,12 +8,13 @@ pub mod highlight;
 pub mod index;
 pub mod query;
 
-pub use analysis::{fold, Analyser, Token};
+pub use analysis::{fold, Analyser, Token, ANALYSIS_VERSION};
 pub use docset::DocSet;
 pub use highlight::{
     blocks_mentioning, find_in_blocks, highlight, snippet, Segment, WordQuery, WordTest,
 };
 pub use index::{
-    build_index, index_texts, BuiltIndex, DocText, PostingShard, SearchDoc, TermDictionary,
+    build_index, index_texts, BuiltIndex, DocText, PostingShard, SearchDoc, StaleIndex,
+    TermDictionary,
 };
 pub use query::{Hit, QueryPlan, SearchIndex, SearchResult, ShardError};

@@ -10,18 +10,35 @@
 //! weight.
 //!
 //! ```
-//! # use okuma_core::search::{SearchIndex, build_index};
-//! # use okuma_core::Entry;
-//! # fn demo(entries: &[&Entry], lang: &okuma_core::LanguageCode) {
-//! let built = build_index(entries, lang);
-//! let mut index = SearchIndex::new(built.dictionary);
-//! let plan = index.plan("partnrship");
+//! use okuma_core::search::{index_texts, DocText, SearchIndex};
+//! use okuma_core::LanguageCode;
+//!
+//! // What `okuma build` writes for one language: the dictionary and shards.
+//! let en = LanguageCode::parse("en").unwrap();
+//! let texts = [
+//!     DocText { entry: 0, title: "A strong strategic partnership",
+//!               body: "Uzbekistan and Kazakhstan signed a treaty.", ..DocText::default() },
+//!     DocText { entry: 1, title: "Water in Central Asia",
+//!               body: "The partnership over rivers is fragile.", ..DocText::default() },
+//!     DocText { entry: 2, title: "Elections", body: "A vote with no surprises.",
+//!               ..DocText::default() },
+//! ];
+//! let (dictionary, shards) = index_texts(&en, 3, &texts);
+//!
+//! // In the browser: the dictionary first, then only the shards a query needs.
+//! let mut index = SearchIndex::new(dictionary);
+//! let plan = index.plan("partnrship"); // one typo in a long word
+//! assert!(index.run(&plan, None).hits.is_empty(), "no postings loaded yet");
 //! for shard in index.missing_shards(&plan) {
-//!     // fetch search/{lang}/{shard}.json, then:
-//!     index.add_shard(built.shards[shard as usize].clone()).unwrap();
+//!     // fetch search/en/{shard}.json, then:
+//!     index.add_shard(shards[shard as usize].clone()).unwrap();
 //! }
+//! assert!(index.missing_shards(&plan).is_empty());
 //! let result = index.run(&plan, None);
-//! # }
+//! // Both entries with the word, the one with it in its title first.
+//! let entries: Vec<u32> = result.hits.iter().map(|h| h.entry).collect();
+//! assert_eq!(entries, [0, 1]);
+//! assert!(result.matched_terms.contains("partnership"));
 //! ```
 
 use crate::search::analysis::{Analyser, Token};
@@ -108,10 +125,6 @@ impl SearchIndex {
             dictionary,
             shards: HashMap::new(),
         }
-    }
-
-    pub fn dictionary(&self) -> &TermDictionary {
-        &self.dictionary
     }
 
     pub fn analyser(&self) -> &Analyser {

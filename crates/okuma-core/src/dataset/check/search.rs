@@ -34,6 +34,11 @@ pub(super) fn check_search(
         }
     };
     let mut issues = Issues::default();
+    if let Err(stale) = dictionary.check_analysis() {
+        issues
+            .error("analysis", stale.to_string())
+            .hint("rebuild the dataset with this version of okuma; readers refuse this index");
+    }
     if dictionary.lang != *lang {
         issues.error(
             "lang",

@@ -14,6 +14,9 @@ use okuma_core::{
 };
 use std::collections::BTreeMap;
 
+mod language;
+pub use language::add_language;
+
 const LANGS: [&str; 3] = ["en", "tr", "ru"];
 const VOCABULARY: usize = 6000;
 
@@ -56,7 +59,13 @@ struct Words {
 
 impl Words {
     fn new(rng: &mut fastrand::Rng) -> Words {
-        let by_language = ALPHABETS
+        let alphabets: Vec<&Alphabet> = ALPHABETS.iter().collect();
+        Words::of(&alphabets, rng)
+    }
+
+    /// A vocabulary per alphabet, in order.
+    fn of(alphabets: &[&Alphabet], rng: &mut fastrand::Rng) -> Words {
+        let by_language = alphabets
             .iter()
             .map(|alphabet| {
                 let mut seen = std::collections::BTreeSet::new();
@@ -437,5 +446,24 @@ mod tests {
             .map(|b| b.content.plain_text().split_whitespace().count())
             .sum();
         assert!((350..1100).contains(&words), "{words} words");
+    }
+
+    #[test]
+    fn an_added_language_translates_every_entry_and_leaves_the_others_alone() {
+        let plain = archive(40, 2);
+        let mut with_german = archive(40, 2);
+        let de = LanguageCode::parse("de").unwrap();
+        add_language(&mut with_german, &de, 2);
+        let issues = okuma_core::check_files(&with_german.files());
+        assert!(issues.is_empty(), "{:?}", issues.first());
+        assert_eq!(with_german.site.languages.last().unwrap().name, "Deutsch");
+        for (a, b) in plain.entries.iter().zip(&with_german.entries) {
+            let german = &b.translations[&de];
+            assert_eq!(german.body.len(), a.original().unwrap().body.len());
+            assert!(german.provenance.is_translation());
+            for (code, text) in &a.translations {
+                assert_eq!(&b.translations[code], text, "{code} is unchanged");
+            }
+        }
     }
 }
