@@ -42,14 +42,19 @@ impl DatasetError {
     }
 }
 
-/// Parses JSON into `T`, reporting where a wrong shape was found.
+/// Parses JSON into `T`, reporting where a wrong shape was found: the JSON
+/// path with the `json-paths` feature, the line and column always.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DatasetError> {
     let mut de = serde_json::Deserializer::from_str(text);
+    #[cfg(feature = "json-paths")]
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         classify(inner, path)
     })?;
+    #[cfg(not(feature = "json-paths"))]
+    let value =
+        serde::Deserialize::deserialize(&mut de).map_err(|err| classify(err, String::new()))?;
     de.end().map_err(|err| classify(err, String::new()))?;
     Ok(value)
 }
