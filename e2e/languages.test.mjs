@@ -371,6 +371,28 @@ test('a fourth language added to a dataset reads in its own interface text, date
   assert.deepEqual(page.uncaught, []);
 });
 
+test('an added language without a locale file reads in the default text with its own dates and numbers', async () => {
+  const dir = 'target/e2e/gen-fr';
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await serveGenerated(page, dir, ['--entries', '1200', '--seed', '4', '--add-language', 'fr']);
+  const { readFileSync } = await import('node:fs');
+  const dated = JSON.parse(readFileSync(`${dir}/catalog/fr/1.json`, 'utf8')).entries.find((c) => /^\d{4}-\d{2}/.test(c.date));
+  await page.goto(`${env.base}/fr/`);
+  await firstCard(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  // No locales/fr.toml: the site's default language's interface text…
+  assert.equal(await page.getByRole('searchbox', { name: 'Search entries' }).count(), 1);
+  // …but French numbers (a narrow no-break space groups thousands) and dates.
+  assert.match(await page.locator('#results-heading').textContent(), /^1\s200 entries$/);
+  await page.goto(`${env.base}/fr/entries/${dated.slug}`);
+  await page.locator('h1#entry-title').waitFor();
+  const [year, month] = dated.date.split('-').map(Number);
+  const monthName = new Intl.DateTimeFormat('fr', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  const meta = await page.locator('.entry-meta').innerText();
+  assert.ok(meta.includes(monthName), `${meta} has the French month ${monthName}`);
+  assert.deepEqual(page.uncaught, []);
+});
+
 test('on the archive the switcher keeps the query', async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.base}/tr/?q=aral&topic=environment`);
