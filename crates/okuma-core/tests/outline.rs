@@ -27,12 +27,23 @@ fn a_translation_is_shown_in_its_language_with_its_translator_and_the_other_lang
     assert_eq!(outline.shown, code("ru"));
     assert!(!outline.is_fallback());
     assert_eq!(outline.translated_from(), Some(&code("en")));
-    assert_eq!(outline.translator, Some(("редакция okuma".to_string(), None)));
+    assert_eq!(
+        outline.translator,
+        Some(("редакция okuma".to_string(), None))
+    );
     assert_eq!(outline.author_names(), "Айдана Бактыбек кызы");
     let others: Vec<&str> = outline.others.iter().map(|l| l.code.as_str()).collect();
-    assert_eq!(others, ["en", "tr"], "in the switcher's order, without the one shown");
+    assert_eq!(
+        others,
+        ["en", "tr"],
+        "in the switcher's order, without the one shown"
+    );
     assert!(outline.headings.is_empty());
-    assert!((2..=5).contains(&outline.minutes), "{} min", outline.minutes);
+    assert!(
+        (2..=5).contains(&outline.minutes),
+        "{} min",
+        outline.minutes
+    );
 }
 
 #[test]
@@ -42,7 +53,10 @@ fn the_original_has_no_translator_and_reads_faster_in_english_than_in_turkish() 
     assert_eq!(en.translator, None);
     assert_eq!(en.translated_from(), None);
     let tr = EntryOutline::new(&site, &entry, "tr", &[], None).unwrap();
-    assert!(tr.minutes >= en.minutes, "166 wpm in Turkish, 228 in English");
+    assert!(
+        tr.minutes >= en.minutes,
+        "166 wpm in Turkish, 228 in English"
+    );
 }
 
 #[test]
@@ -52,7 +66,11 @@ fn a_missing_language_falls_back_along_the_chain_browser_languages_first() {
     entry.translations.remove(&code("tr"));
     let outline = EntryOutline::new(&site, &entry, "tr", &["ru-RU".into()], None).unwrap();
     assert!(outline.is_fallback());
-    assert_eq!(outline.shown, code("ru"), "the browser's Russian before the original");
+    assert_eq!(
+        outline.shown,
+        code("ru"),
+        "the browser's Russian before the original"
+    );
     let outline = EntryOutline::new(&site, &entry, "tr", &["de".into()], None).unwrap();
     assert_eq!(outline.shown, code("en"), "then the original");
     assert!(!outline.has(&code("tr")));
