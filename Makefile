@@ -28,8 +28,9 @@ data: public/data/site.json
 public/data/site.json: $(CONTENT)
 	$(OKUMA) build content -o public/data
 
-dist/.built: $(BUILD_INPUTS)
+dist/.built: $(BUILD_INPUTS) scripts/precompress.mjs
 	trunk build --release
+	node scripts/precompress.mjs dist
 	touch $@
 
 tools:

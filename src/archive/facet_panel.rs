@@ -2,7 +2,7 @@
 //! checkbox with its live count. Long lists collapse; values are listed by
 //! count or by name in the reading language's collation.
 
-use crate::archive::loader::FacetData;
+use crate::archive::cache::FacetData;
 use crate::browser::intl::{format_number, Collation};
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;

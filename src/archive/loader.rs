@@ -1,49 +1,20 @@
-//! What the archive has fetched so far, kept for the whole visit: the
-//! facet table and its labels, each language's search index with the
-//! shards loaded, search docs and catalog pages. A query or filter change
-//! fetches only what is not here yet, so a warm query does no I/O.
-//!
-//! [`ArchiveView::load`] fetches what a URL state needs, hands it to
+//! What the archive shows for a URL state: [`ArchiveView::load`] fetches
+//! what the state needs (through the visit's `cache`), hands it to
 //! okuma-core's archive engine ([`okuma_core::archive::results`]), and
 //! fetches the cards of what the engine says to show.
 
+use crate::archive::cache::{catalog_page, load_facets, search_doc, FacetData, CACHE};
 use crate::browser::timing::Stopwatch;
-use crate::data::{
-    fetch_catalog_page, fetch_entities, fetch_facets, fetch_people, fetch_search_doc, fetch_shard,
-    fetch_terms, FetchError,
-};
+use crate::data::{fetch_shard, fetch_terms, FetchError};
 use futures::future::join_all;
 use okuma_core::archive::{results, ArchiveInput, CardSource, LanguageSearch};
 use okuma_core::archive_query::ArchiveQuery;
-use okuma_core::search::{QueryPlan, SearchDoc, SearchIndex};
-use okuma_core::{
-    layout, CatalogPage, EntityTable, EntryCard, FacetCounts, FacetIndex, LanguageCode,
-    PeopleTable, Site,
-};
+use okuma_core::search::{QueryPlan, SearchIndex};
+use okuma_core::{layout, EntryCard, FacetCounts, LanguageCode, Site};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::Arc;
-
-/// Facets and the names their values show.
-pub struct FacetData {
-    pub index: FacetIndex,
-    pub entities: Arc<EntityTable>,
-    pub people: Arc<PeopleTable>,
-}
-
-#[derive(Default)]
-struct Cache {
-    facets: Option<Rc<FacetData>>,
-    search: HashMap<String, Rc<RefCell<SearchIndex>>>,
-    docs: HashMap<(String, u32), Arc<SearchDoc>>,
-    pages: HashMap<(String, u32), Arc<CatalogPage>>,
-}
-
-thread_local! {
-    // One cache per page load; the app is single-threaded (CSR wasm).
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
-}
 
 /// One result as the list shows it.
 #[derive(Clone)]
@@ -171,21 +142,6 @@ impl ArchiveView {
     }
 }
 
-async fn load_facets() -> Result<Rc<FacetData>, FetchError> {
-    if let Some(f) = CACHE.with_borrow(|c| c.facets.clone()) {
-        return Ok(f);
-    }
-    let (table, entities, people) =
-        futures::join!(fetch_facets(), fetch_entities(), fetch_people());
-    let data = Rc::new(FacetData {
-        index: FacetIndex::new(&table?),
-        entities: entities?,
-        people: people?,
-    });
-    CACHE.with_borrow_mut(|c| c.facets = Some(data.clone()));
-    Ok(data)
-}
-
 /// One language's index with the shards `text` needs loaded, and the plan.
 async fn prepare_language(
     lang: &LanguageCode,
@@ -220,35 +176,6 @@ async fn prepare_language(
     }
     let later = index.borrow().missing_shards(&plan);
     Ok((index, plan, later))
-}
-
-/// Fetches shards a view left pending; true when all arrived.
-pub async fn fetch_pending(pending: Vec<(String, Vec<u32>)>) -> bool {
-    let mut complete = true;
-    for (code, shards) in pending {
-        let Some(index) = CACHE.with_borrow(|c| c.search.get(&code).cloned()) else {
-            continue;
-        };
-        let fetched = join_all(shards.iter().map(|&n| fetch_shard(&code, n))).await;
-        for shard in fetched {
-            match shard {
-                Ok(shard) => complete &= index.borrow_mut().add_shard(shard).is_ok(),
-                Err(_) => complete = false,
-            }
-        }
-    }
-    complete
-}
-
-/// Fetches search docs into the cache ahead of need; failures are left
-/// for when the doc is really needed.
-pub async fn prefetch_docs(keys: Vec<(String, u32)>) {
-    let missing: Vec<(String, u32)> = CACHE.with_borrow(|c| {
-        keys.into_iter()
-            .filter(|k| !c.docs.contains_key(k))
-            .collect()
-    });
-    join_all(missing.iter().map(|(code, entry)| search_doc(code, *entry))).await;
 }
 
 /// The cards (and, for search results, texts) of what the engine shows:
@@ -300,24 +227,4 @@ async fn load_cards(
         }
     }
     Ok(items)
-}
-
-async fn search_doc(lang: &str, entry: u32) -> Result<Arc<SearchDoc>, FetchError> {
-    let key = (lang.to_string(), entry);
-    if let Some(doc) = CACHE.with_borrow(|c| c.docs.get(&key).cloned()) {
-        return Ok(doc);
-    }
-    let doc = fetch_search_doc(lang, entry).await?;
-    CACHE.with_borrow_mut(|c| c.docs.insert(key, doc.clone()));
-    Ok(doc)
-}
-
-async fn catalog_page(lang: &str, page: u32) -> Result<Arc<CatalogPage>, FetchError> {
-    let key = (lang.to_string(), page);
-    if let Some(p) = CACHE.with_borrow(|c| c.pages.get(&key).cloned()) {
-        return Ok(p);
-    }
-    let p = fetch_catalog_page(lang, page).await?;
-    CACHE.with_borrow_mut(|c| c.pages.insert(key, p.clone()));
-    Ok(p)
 }

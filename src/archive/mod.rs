@@ -1,8 +1,10 @@
 //! `/{lang}/`, the archive: the page, what it has fetched for the visit
-//! (`loader`), and the views only it uses. Search, facets and ordering are
-//! okuma-core's `archive` engine; this module fetches and renders.
+//! (`cache`), what it shows for a URL state (`loader`), and the views only
+//! it uses. Search, facets and ordering are okuma-core's `archive` engine;
+//! this module fetches and renders.
 
 pub mod active_filters;
+pub mod cache;
 pub mod facet_panel;
 pub mod highlighted;
 pub mod loader;

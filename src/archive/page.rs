@@ -4,8 +4,9 @@
 //! a new URL (typing replaces the history entry, choices push one).
 
 use crate::archive::active_filters::ActiveFilters;
+use crate::archive::cache::{fetch_pending, prefetch_docs};
 use crate::archive::facet_panel::{FacetLabels, FacetPanel};
-use crate::archive::loader::{fetch_pending, prefetch_docs, ArchiveView};
+use crate::archive::loader::ArchiveView;
 use crate::archive::result_list::ResultList;
 use crate::archive::search_box::{SearchBox, SEARCH_INPUT_ID};
 use crate::browser::intl::count;

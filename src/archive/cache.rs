@@ -1,0 +1,100 @@
+//! What the archive has fetched for the visit, one cache per page load (the
+//! app is single-threaded wasm): the facet table and its labels, each
+//! language's search index with the shards loaded, search docs and catalog
+//! pages. A warm query does no I/O.
+
+use crate::data::{
+    fetch_catalog_page, fetch_entities, fetch_facets, fetch_people, fetch_search_doc, fetch_shard,
+    FetchError,
+};
+use futures::future::join_all;
+use okuma_core::search::{SearchDoc, SearchIndex};
+use okuma_core::{CatalogPage, EntityTable, FacetIndex, PeopleTable};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Facets and the names their values show.
+pub struct FacetData {
+    pub index: FacetIndex,
+    pub entities: Arc<EntityTable>,
+    pub people: Arc<PeopleTable>,
+}
+
+#[derive(Default)]
+pub(super) struct Cache {
+    facets: Option<Rc<FacetData>>,
+    pub(super) search: HashMap<String, Rc<RefCell<SearchIndex>>>,
+    docs: HashMap<(String, u32), Arc<SearchDoc>>,
+    pages: HashMap<(String, u32), Arc<CatalogPage>>,
+}
+
+thread_local! {
+    // One cache per page load; the app is single-threaded (CSR wasm).
+    pub(super) static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+pub(super) async fn load_facets() -> Result<Rc<FacetData>, FetchError> {
+    if let Some(f) = CACHE.with_borrow(|c| c.facets.clone()) {
+        return Ok(f);
+    }
+    let (table, entities, people) =
+        futures::join!(fetch_facets(), fetch_entities(), fetch_people());
+    let data = Rc::new(FacetData {
+        index: FacetIndex::new(&table?),
+        entities: entities?,
+        people: people?,
+    });
+    CACHE.with_borrow_mut(|c| c.facets = Some(data.clone()));
+    Ok(data)
+}
+
+/// Fetches shards a view left pending; true when all arrived.
+pub async fn fetch_pending(pending: Vec<(String, Vec<u32>)>) -> bool {
+    let mut complete = true;
+    for (code, shards) in pending {
+        let Some(index) = CACHE.with_borrow(|c| c.search.get(&code).cloned()) else {
+            continue;
+        };
+        let fetched = join_all(shards.iter().map(|&n| fetch_shard(&code, n))).await;
+        for shard in fetched {
+            match shard {
+                Ok(shard) => complete &= index.borrow_mut().add_shard(shard).is_ok(),
+                Err(_) => complete = false,
+            }
+        }
+    }
+    complete
+}
+
+/// Fetches search docs into the cache ahead of need; failures are left
+/// for when the doc is really needed.
+pub async fn prefetch_docs(keys: Vec<(String, u32)>) {
+    let missing: Vec<(String, u32)> = CACHE.with_borrow(|c| {
+        keys.into_iter()
+            .filter(|k| !c.docs.contains_key(k))
+            .collect()
+    });
+    join_all(missing.iter().map(|(code, entry)| search_doc(code, *entry))).await;
+}
+
+pub(super) async fn search_doc(lang: &str, entry: u32) -> Result<Arc<SearchDoc>, FetchError> {
+    let key = (lang.to_string(), entry);
+    if let Some(doc) = CACHE.with_borrow(|c| c.docs.get(&key).cloned()) {
+        return Ok(doc);
+    }
+    let doc = fetch_search_doc(lang, entry).await?;
+    CACHE.with_borrow_mut(|c| c.docs.insert(key, doc.clone()));
+    Ok(doc)
+}
+
+pub(super) async fn catalog_page(lang: &str, page: u32) -> Result<Arc<CatalogPage>, FetchError> {
+    let key = (lang.to_string(), page);
+    if let Some(p) = CACHE.with_borrow(|c| c.pages.get(&key).cloned()) {
+        return Ok(p);
+    }
+    let p = fetch_catalog_page(lang, page).await?;
+    CACHE.with_borrow_mut(|c| c.pages.insert(key, p.clone()));
+    Ok(p)
+}
