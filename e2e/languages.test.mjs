@@ -171,6 +171,24 @@ test('an unknown language code is corrected to the default, with a notice', asyn
   assert.deepEqual(page.uncaught, []);
 });
 
+test('an unknown language reached by a link from a corrected page is corrected too, not left loading', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/~`);
+  await page.waitForURL(`${env.base}/en/`);
+  await firstCard(page);
+  // In-app navigation (the router takes the click) to another unknown language.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '/csto' });
+    document.body.append(link);
+    link.click();
+  });
+  await page.getByRole('status').filter({ hasText: 'csto' }).waitFor();
+  assert.equal(page.url(), `${env.base}/en/`);
+  await firstCard(page);
+  assert.equal(await page.locator('.loading').count(), 0);
+  assert.deepEqual(page.uncaught, []);
+});
+
 test('the switcher is reachable and usable by keyboard, with visible focus', async () => {
   const page = await newPage(env.browser);
   await openEntry(page, 'en');
