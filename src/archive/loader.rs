@@ -7,7 +7,7 @@ use crate::archive::cache::{catalog_page, load_facets, search_doc, FacetData, CA
 use crate::browser::timing::Stopwatch;
 use crate::data::{fetch_shard, fetch_terms, FetchError};
 use futures::future::join_all;
-use okuma_core::archive::{results, ArchiveInput, CardSource, LanguageSearch};
+use okuma_core::archive::{results, ArchiveInput, ArchiveResults, CardSource, LanguageSearch};
 use okuma_core::archive_query::ArchiveQuery;
 use okuma_core::search::{QueryPlan, SearchIndex};
 use okuma_core::{layout, EntryCard, FacetCounts, LanguageCode, Site};
@@ -120,7 +120,7 @@ impl ArchiveView {
         };
         engine.record();
 
-        let items = load_cards(&found.shown).await?;
+        let items = load_cards(&found).await?;
         Ok(ArchiveView {
             state,
             total: found.total,
@@ -180,17 +180,15 @@ async fn prepare_language(
 
 /// The cards (and, for search results, texts) of what the engine shows:
 /// each from its search doc or its catalog page.
-async fn load_cards(
-    shown: &[okuma_core::archive::ShownResult],
-) -> Result<Vec<ResultItem>, FetchError> {
-    let pages: BTreeSet<(String, u32)> = shown
-        .iter()
-        .filter_map(|r| match &r.card {
-            CardSource::CatalogPage { lang, page, .. } => Some((lang.to_string(), *page)),
-            CardSource::SearchDoc { .. } => None,
-        })
-        .collect();
-    let loaded = join_all(pages.iter().map(|(lang, p)| catalog_page(lang, *p))).await;
+async fn load_cards(found: &ArchiveResults) -> Result<Vec<ResultItem>, FetchError> {
+    let shown = &found.shown;
+    let pages = found.catalog_pages();
+    let loaded = join_all(
+        pages
+            .iter()
+            .map(|(lang, p)| catalog_page(lang.as_str(), *p)),
+    )
+    .await;
     let mut cards: HashMap<u32, EntryCard> = HashMap::new();
     for page in loaded {
         for card in &page?.entries {

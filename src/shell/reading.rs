@@ -74,13 +74,6 @@ impl Reading {
         })
     }
 
-    /// The site read in its default language (what an unknown language is
-    /// corrected to).
-    pub fn default_of(site: Arc<Site>) -> Option<Reading> {
-        let default = site.default_language.to_string();
-        Reading::new(site, &default)
-    }
-
     pub fn code(&self) -> &LanguageCode {
         &self.language.code
     }

@@ -234,11 +234,12 @@ fn person_bio(
     path: &Path,
     problems: &mut Problems,
 ) -> BTreeMap<LanguageCode, LocalText> {
+    // Only a bio with translations needs its translator to be a person.
     let translated = bio.texts.keys().any(|code| code != &bio.original);
     let by = if translated {
         let known = names.keys().next().map(String::as_str);
         match credit(bio.translator.as_deref(), |id| names.get(id), known) {
-            Ok(by) => by,
+            Ok(by) => Some(by),
             Err((message, hint)) => {
                 problems.push(Problem::error(
                     path,
@@ -251,19 +252,18 @@ fn person_bio(
             }
         }
     } else {
-        Credit::default()
+        None
     };
     bio.texts
         .into_iter()
         .map(|(code, text)| {
-            let provenance = if code == bio.original {
-                Provenance::Original
-            } else {
-                Provenance::Translation {
+            let provenance = match &by {
+                Some(by) if code != bio.original => Provenance::Translation {
                     from: bio.original.clone(),
                     by: by.clone(),
                     date: bio.translated,
-                }
+                },
+                _ => Provenance::Original,
             };
             (code, LocalText { text, provenance })
         })

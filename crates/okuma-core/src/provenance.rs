@@ -43,7 +43,7 @@ impl Provenance {
 /// Someone credited for a text, such as its translator: a person of
 /// `people.json` by id, with their name per language carried along so that
 /// a page shows it in the reading language without loading the people table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Credit {

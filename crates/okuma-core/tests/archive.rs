@@ -3,12 +3,14 @@
 //! panel and the "no results" view say, over six entries in English,
 //! Turkish and Russian indexed as `okuma build` indexes them.
 
+mod common;
+
 use okuma_core::archive::{
     results, results_step, ArchiveInput, ArchiveResults, CardSource, LanguageSearch, BROWSE_STEP,
     RESULTS_STEP,
 };
 use okuma_core::archive_query::ArchiveQuery;
-use okuma_core::search::{index_texts, DocText, QueryPlan, SearchIndex};
+use okuma_core::search::{QueryPlan, SearchIndex};
 use okuma_core::{Facet, FacetCounts, FacetIndex, FacetTable, FacetValue, LanguageCode};
 
 // ---- Fixtures -------------------------------------------------------------
@@ -77,21 +79,7 @@ fn code(lang: &str) -> LanguageCode {
 
 /// One language's index over `docs`, every shard loaded.
 fn index(lang: &str, entries: u32, docs: &[(u32, &str, &str)]) -> SearchIndex {
-    let texts: Vec<DocText> = docs
-        .iter()
-        .map(|(entry, title, body)| DocText {
-            entry: *entry,
-            title,
-            body,
-            ..DocText::default()
-        })
-        .collect();
-    let (dictionary, shards) = index_texts(&code(lang), entries, &texts);
-    let mut index = SearchIndex::new(dictionary);
-    for shard in shards {
-        index.add_shard(shard).unwrap();
-    }
-    index
+    common::full_index(lang, entries, docs)
 }
 
 /// An archive as the app holds it once everything is fetched.

@@ -2,6 +2,8 @@
 //! and what it highlights, over a small corpus in English, Turkish and
 //! Russian indexed exactly as `okuma build` indexes an archive.
 
+mod common;
+
 use okuma_core::search::{highlight, index_texts, DocSet, DocText, SearchIndex, SearchResult};
 use okuma_core::LanguageCode;
 
@@ -65,23 +67,7 @@ fn corpus(lang: &str) -> Vec<(u32, &'static str, &'static str)> {
 }
 
 fn index(lang: &str) -> SearchIndex {
-    let docs = corpus(lang);
-    let texts: Vec<DocText> = docs
-        .iter()
-        .map(|(entry, title, body)| DocText {
-            entry: *entry,
-            title,
-            body,
-            ..DocText::default()
-        })
-        .collect();
-    let code = LanguageCode::parse(lang).unwrap();
-    let (dictionary, shards) = index_texts(&code, 5, &texts);
-    let mut index = SearchIndex::new(dictionary);
-    for shard in shards {
-        index.add_shard(shard).unwrap();
-    }
-    index
+    common::full_index(lang, 5, &corpus(lang))
 }
 
 fn search(index: &SearchIndex, query: &str) -> SearchResult {
