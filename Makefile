@@ -9,18 +9,31 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 
 PORT ?= 8080
 
+# Where the site is published: content/site.toml's public_url unless given
+# (`make build PUBLIC_URL=https://user.github.io/okuma/ DIST=out`). Its path
+# is the base every address, asset and data file is under.
+PUBLIC_URL ?= $(shell sed -n 's/^public_url *= *"\(.*\)"/\1/p' content/site.toml)
+BASE_PATH := $(shell printf '%s' '$(PUBLIC_URL)' | sed -E 's#^[a-zA-Z]+://[^/]*##; s#/*$$#/#')
+DIST ?= dist
+export OKUMA_PUBLIC_URL := $(PUBLIC_URL)
+export OKUMA_BASE_PATH := $(BASE_PATH)
+# A build for another public URL starts again.
+$(shell test "$$(cat $(DIST)/.built 2>/dev/null)" = "$(PUBLIC_URL)" || rm -f $(DIST)/.built)
+
 # Everything the release build reads; `dist` is rebuilt only when one changes.
 BUILD_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock build.rs public/data/site.json \
 	$(shell find src style public locales crates/okuma-core -type f 2>/dev/null)
 CONTENT := $(shell find content -type f 2>/dev/null)
 OKUMA := cargo run --quiet -p okuma-cli --
+# The pre-render: the app's views on the host (Leptos ssr).
+RENDER := cargo run --quiet --profile render -p okuma --no-default-features --features ssr --bin okuma-render --
 
-.PHONY: serve test tools browser build data lint unit dom e2e bench clean
+.PHONY: serve test tools browser build data lint unit dom e2e e2e-subpath bench clean
 
-serve: tools dist/.built
-	node scripts/serve.mjs dist $(PORT)
+serve: tools $(DIST)/.built
+	node scripts/serve.mjs $(DIST) $(PORT) --base $(BASE_PATH)
 
-build: tools dist/.built
+build: tools $(DIST)/.built
 
 # The bundled dataset is built from content/ (one source of truth).
 data: public/data/site.json
@@ -28,10 +41,13 @@ data: public/data/site.json
 public/data/site.json: $(CONTENT)
 	$(OKUMA) build content -o public/data
 
-dist/.built: $(BUILD_INPUTS) scripts/precompress.mjs
-	trunk build --release
-	node scripts/precompress.mjs dist
-	touch $@
+# Trunk builds the app for the base path; the pre-render writes every page,
+# feed and the sitemap into it; then every text file gets .br and .gz.
+$(DIST)/.built: $(BUILD_INPUTS) scripts/precompress.mjs
+	trunk build --release --dist $(DIST) --public-url $(BASE_PATH)
+	$(RENDER) $(DIST)
+	node scripts/precompress.mjs $(DIST)
+	printf '%s' '$(PUBLIC_URL)' > $@
 
 tools:
 	@scripts/install-tools.sh build
@@ -40,30 +56,42 @@ browser:
 	@scripts/install-tools.sh browser
 
 test: tools browser
-	$(MAKE) --no-print-directory lint unit dom e2e
+	$(MAKE) --no-print-directory lint unit dom e2e e2e-subpath
 
 lint:
 	cargo fmt --all -- --check
 	cargo clippy -p okuma-core -p okuma-cli --all-targets -- -D warnings
 	cargo clippy -p okuma --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --profile render -p okuma --no-default-features --features ssr --all-targets -- -D warnings
 
 # Includes: public/data is what content/ builds, docs/schema is current,
 # every malformed fixture gives its message (crates/okuma-cli/tests).
 unit:
 	cargo test -p okuma-core -p okuma-cli
+	cargo test --profile render -p okuma --no-default-features --features ssr --lib
 
 dom:
 	cargo test -p okuma --target wasm32-unknown-unknown
 
-e2e: dist/.built
-	node --test --test-concurrency=1 e2e/
+e2e: $(DIST)/.built
+	OKUMA_DIST=$(DIST) OKUMA_BASE_PATH=$(BASE_PATH) node --test --test-concurrency=1 e2e/
+
+# The whole suite again, against a build for a sub-path (a GitHub Pages
+# project site): every route, asset, data file and URL under /okuma/.
+e2e-subpath:
+	$(MAKE) --no-print-directory e2e DIST=target/dist-okuma PUBLIC_URL=http://127.0.0.1/okuma/
 
 # Figures, not pass/fail: printed for a person (see bench/). The search
 # bench generates a 10,000-entry archive and runs okuma against MiniSearch,
 # FlexSearch and Pagefind (~15 min; RUNS=1 or ENGINES=okuma,minisearch for less).
-bench: tools browser dist/.built
+# firstpaint: the pre-rendered article against a static copy, on localhost
+# and a throttled phone (~8 min; RUNS=5 for less); prerender: okuma-render
+# over that archive (~1 min).
+bench: tools browser $(DIST)/.built
 	node bench/switch.mjs
 	node bench/search.mjs
+	OKUMA_DIST=$(DIST) node bench/firstpaint.mjs
+	OKUMA_DIST=$(DIST) node bench/prerender.mjs
 
 clean:
-	rm -rf dist target/e2e
+	rm -rf dist target/e2e target/dist-okuma target/dist-next

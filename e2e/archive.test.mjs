@@ -7,12 +7,14 @@ import { newPage, screenshot } from './harness.mjs';
 import {
   SLUG,
   assertNoErrors,
+  entryPath,
   entryUrl,
   facetCount,
   openArchive,
   resultCount,
   resultHrefs,
   resultsFor,
+  sitePath,
   useSite,
 } from './pages.mjs';
 
@@ -105,13 +107,13 @@ test('searches find what they must in each language, best match first, highlight
     const n = await resultsFor(page, query);
     assert.ok(n > 0, `${lang}: ${query} found nothing`);
     const hrefs = await resultHrefs(page);
-    assert.ok(hrefs.includes(`/${lang}/entries/${slug}`), `${lang}: ${query} → ${hrefs.join(' ')}`);
+    assert.ok(hrefs.includes(entryPath(lang, slug)), `${lang}: ${query} → ${hrefs.join(' ')}`);
     assert.ok((await page.locator('#results mark').count()) > 0, `${lang}: ${query} highlights nothing`);
   }
   // The seed's title ranks first for its own subject, with the words marked.
   await openArchive(page, '/tr/?q=stratejik+ortakl%C4%B1k');
   await resultsFor(page, 'stratejik ortaklık');
-  assert.equal(await page.locator('#results > li h3 a').first().getAttribute('href'), `/tr/entries/${SLUG}`);
+  assert.equal(await page.locator('#results > li h3 a').first().getAttribute('href'), entryPath('tr'));
   assert.deepEqual(await page.locator('#results > li').first().locator('h3 mark').allInnerTexts(), ['Stratejik', 'Ortaklık']);
   await screenshot(page, 'archive-search-tr');
   // Typing replaced the history entry and put the words in the URL.
@@ -135,7 +137,7 @@ test('"/" focuses the search box, and relevance or date order is the reader\'s c
   const dates = await page.locator('#results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   assert.deepEqual(dates, [...dates].sort().reverse());
   const last = await page.locator('#results > li h3 a').last().getAttribute('href');
-  assert.equal(last, `/en/entries/${SLUG}`);
+  assert.equal(last, entryPath('en'));
 });
 
 test('"all languages" lists each entry once with the language it matched in', async () => {
@@ -151,7 +153,7 @@ test('"all languages" lists each entry once with the language it matched in', as
   assert.ok(badges.length > 0 && badges.every((b) => b.includes('Русский')), badges.join('|'));
   const hrefs = await resultHrefs(page);
   assert.equal(new Set(hrefs).size, hrefs.length, 'each entry once');
-  assert.ok(hrefs.every((h) => h.startsWith('/en/entries/')));
+  assert.ok(hrefs.every((h) => h.startsWith(sitePath('en/entries/'))), hrefs.join(' '));
   // The Russian text keeps its language.
   assert.equal(await page.locator('#results > li h3').first().getAttribute('lang'), 'ru');
   await screenshot(page, 'archive-all-languages');
@@ -165,7 +167,7 @@ test('no results: the view offers which filter to drop, with counts', async () =
   await offer.click();
   await page.waitForURL((url) => !url.search.includes('kind='));
   await resultCount(page);
-  assert.equal(await page.locator('#results > li h3 a').first().getAttribute('href'), '/ru/entries/aral-sea');
+  assert.equal(await page.locator('#results > li h3 a').first().getAttribute('href'), entryPath('ru', 'aral-sea'));
 });
 
 test('hostile queries are shown as text and never break the page', async () => {

@@ -9,6 +9,15 @@ import { createServer } from '../scripts/serve.mjs';
 /** The build the tests and benches serve: $OKUMA_DIST, or dist/. */
 export const DIST = process.env.OKUMA_DIST || 'dist';
 
+/**
+ * The base path the build was made for ($OKUMA_BASE_PATH, `/okuma/` for a
+ * project site), which the server serves it under.
+ */
+export const BASE_PATH = `/${(process.env.OKUMA_BASE_PATH || '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
+/** An address under the base, as the app writes it: `sitePath('en/')` → `/okuma/en/`. */
+export const sitePath = (rest) => `${BASE_PATH}${rest.replace(/^\/+/, '')}`;
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -37,13 +46,15 @@ export function launchBrowser() {
  * scripts/serve.mjs (`gzip`, `mounts`). Returns `{ base, server, close() }`.
  */
 export async function serve(dir = DIST, options = {}) {
-  const server = createServer(dir, options);
+  const server = createServer(dir, { base: BASE_PATH, ...options });
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', ok);
   });
+  const base = options.base ?? BASE_PATH;
   return {
-    base: `http://127.0.0.1:${server.address().port}`,
+    // The site's address, without a trailing slash: `${base}/en/`.
+    base: `http://127.0.0.1:${server.address().port}${base.replace(/\/$/, '')}`,
     server,
     close: () => new Promise((ok) => server.close(ok)),
   };
@@ -79,10 +90,12 @@ export async function start({ dist = DIST, serve: serveOptions = {} } = {}) {
 
 /**
  * A new page that records uncaught errors and console errors, so tests can
- * assert that a run had none.
+ * assert that a run had none. `options` go to the browser context, but for
+ * `waitForApp: false` (a load does not wait for the app to be on screen).
  */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const { waitForApp = true, ...contextOptions } = options;
+  const context = await browser.newContext({ locale: 'en-US', ...contextOptions });
   const page = await context.newPage();
   page.uncaught = [];
   page.consoleErrors = [];
@@ -90,6 +103,22 @@ export async function newPage(browser, options = {}) {
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.consoleErrors.push(msg.text());
   });
+  if (waitForApp && options.javaScriptEnabled !== false) {
+    // A page arrives pre-rendered; what a test does next is done with the
+    // app, so a load waits until the app is on screen (the page taken
+    // over, or the app's alert above it after a failed fetch).
+    const goto = page.goto.bind(page);
+    page.goto = async (url, opts) => {
+      const response = await goto(url, opts);
+      await page
+        .waitForFunction(() => {
+          const app = document.getElementById('okuma-app');
+          return app && !app.hidden;
+        }, null, { timeout: 15000 })
+        .catch(() => {});
+      return response;
+    };
+  }
   return page;
 }
 

@@ -6,11 +6,14 @@ import {
   NATIVE,
   SLUG,
   TITLES,
+  entryPath,
   entryUrl,
   firstCard,
   languageNav,
   openEntry,
   serveGenerated,
+  sitePath,
+  takenOver,
   useSite,
   waitForLang,
 } from './pages.mjs';
@@ -47,13 +50,20 @@ test('the switcher names each language natively, with lang and hreflang', async 
     const link = nav.getByRole('link', { name });
     assert.equal(await link.getAttribute('lang'), code);
     assert.equal(await link.getAttribute('hreflang'), code);
-    assert.equal(await link.getAttribute('href'), `/${code}/entries/${SLUG}`);
+    assert.equal(await link.getAttribute('href'), entryPath(code));
   }
   assert.equal(await nav.locator('[aria-current]').count(), 1);
-  const alternates = await page.locator('head link[rel="alternate"]').evaluateAll((links) =>
+  // One hreflang alternate per language, and an x-default that is one of them.
+  const alternates = await page.locator('head link[rel="alternate"][hreflang]').evaluateAll((links) =>
     links.map((l) => [l.hreflang, new URL(l.href).pathname]),
   );
-  assert.deepEqual(alternates.sort(), Object.keys(NATIVE).map((c) => [c, `/${c}/entries/${SLUG}`]).sort());
+  const xDefault = alternates.filter(([l]) => l === 'x-default');
+  assert.equal(xDefault.length, 1, JSON.stringify(alternates));
+  assert.ok(Object.keys(NATIVE).some((c) => entryPath(c) === xDefault[0][1]), JSON.stringify(xDefault));
+  assert.deepEqual(
+    alternates.filter(([l]) => l !== 'x-default').sort(),
+    Object.keys(NATIVE).map((c) => [c, entryPath(c)]).sort(),
+  );
   const description = await page.locator('head meta[name="description"]').getAttribute('content');
   assert.match(description, /Анализ/);
 });
@@ -87,6 +97,8 @@ test('switching language keeps the paragraph in view, remembers the choice, and 
   // Back and forward walk the page and language changes.
   await page.goBack();
   await page.waitForURL(entryUrl('ru'));
+  // A new document: its pre-rendered copy, then the app's.
+  await takenOver(page);
   await page.goBack();
   await page.waitForURL(entryUrl('en'));
   await page.locator('h1#entry-title').waitFor();
@@ -97,6 +109,7 @@ test('switching language keeps the paragraph in view, remembers the choice, and 
   await waitForLang(page, 'ru');
   // Reload keeps the choice, since it lives in the URL.
   await page.reload();
+  await takenOver(page);
   await page.locator('h1#entry-title').waitFor();
   assert.equal(await page.locator('h1').innerText(), TITLES.ru);
   assert.deepEqual(page.uncaught, []);
@@ -135,7 +148,7 @@ test('an entry missing in the chosen language shows the best fallback, says so, 
   assert.equal(await page.locator('.entry-meta').evaluate((e) => e.closest('[lang]').lang), 'tr');
   assert.equal(await page.locator('html').getAttribute('lang'), 'tr');
   assert.equal(await page.locator('h1').innerText(), TITLES.ru);
-  assert.equal(await notice.getByRole('link').getAttribute('href'), `/en/entries/${SLUG}`);
+  assert.equal(await notice.getByRole('link').getAttribute('href'), entryPath('en'));
   // The switcher shows Turkish as the current page, without a broken link elsewhere.
   const nav = languageNav(page, 'tr');
   assert.equal(await nav.locator('[aria-current]').innerText(), 'Türkçe');
@@ -160,7 +173,7 @@ test('a language the entry lacks is shown as unavailable, not linked', async () 
 
 test('an unknown language code is corrected to the default, with a notice', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/xx/entries/${SLUG}`);
+  await page.goto(`${env.base}/xx/entries/${SLUG}/`);
   await page.waitForURL(entryUrl('en'));
   const notice = page.getByRole('status').filter({ hasText: 'xx' });
   await notice.waitFor();
@@ -168,6 +181,9 @@ test('an unknown language code is corrected to the default, with a notice', asyn
   assert.equal(await page.locator('h1').innerText(), TITLES.en);
   await page.goto(`${env.base}/zz/?q=test`);
   await page.waitForURL(`${env.base}/en/?q=test`);
+  // Written without the final slash, it is corrected to the page's own address.
+  await page.goto(`${env.base}/xx/entries/${SLUG}`);
+  await page.waitForURL(entryUrl('en'));
   assert.deepEqual(page.uncaught, []);
 });
 
@@ -177,11 +193,11 @@ test('an unknown language reached by a link from a corrected page is corrected t
   await page.waitForURL(`${env.base}/en/`);
   await firstCard(page);
   // In-app navigation (the router takes the click) to another unknown language.
-  await page.evaluate(() => {
-    const link = Object.assign(document.createElement('a'), { href: '/csto' });
+  await page.evaluate((csto) => {
+    const link = Object.assign(document.createElement('a'), { href: csto });
     document.body.append(link);
     link.click();
-  });
+  }, sitePath('csto'));
   await page.getByRole('status').filter({ hasText: 'csto' }).waitFor();
   assert.equal(page.url(), `${env.base}/en/`);
   await firstCard(page);
@@ -229,6 +245,7 @@ test('the theme follows the system until the reader toggles it, and stays toggle
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   assert.equal(await background(), 'rgb(251, 250, 247)');
   await page.reload();
+  await takenOver(page);
   await page.getByRole('button', { name: 'Dark theme' }).waitFor();
   assert.equal(await background(), 'rgb(251, 250, 247)');
 });
@@ -247,7 +264,7 @@ test('the reading progress bar follows the scroll', async () => {
 
 test('parallel view pairs paragraph N with N, from the URL and from the control', async () => {
   const page = await newPage(env.browser, { viewport: { width: 1300, height: 900 } });
-  await page.goto(`${env.base}/en/entries/${SLUG}?with=ru`);
+  await page.goto(`${entryUrl('en')}?with=ru`);
   await page.locator('.pair').first().waitFor();
   const pairs = page.locator('.pair');
   assert.equal(await pairs.count(), 8);
@@ -280,11 +297,11 @@ test('parallel view pairs paragraph N with N, from the URL and from the control'
   await page.waitForURL(entryUrl('en'));
   assert.equal(await page.locator('.pair').count(), 0);
   await control.selectOption('tr');
-  await page.waitForURL(`${env.base}/en/entries/${SLUG}?with=tr`);
+  await page.waitForURL(`${entryUrl('en')}?with=tr`);
   await page.locator('.pair').first().waitFor();
   assert.equal(await page.locator('.pair-second').first().getAttribute('lang'), 'tr');
   const toRussian = languageNav(page, 'en').getByRole('link', { name: 'Русский' });
-  assert.equal(await toRussian.getAttribute('href'), `/ru/entries/${SLUG}?with=tr`);
+  assert.equal(await toRussian.getAttribute('href'), `${entryPath('ru')}?with=tr`);
 });
 
 const SIMILAR = { en: ['Similar entries', 'Also about:'], tr: ['Benzer yazılar', 'Ortak konular:'], ru: ['Похожие материалы', 'Общие темы:'] };
@@ -299,8 +316,8 @@ for (const [code, [heading, reason]] of Object.entries(SIMILAR)) {
     const first = await items.first().innerText();
     assert.ok(first.includes(reason), first);
     const href = await items.first().getByRole('link').getAttribute('href');
-    assert.match(href, new RegExp(`^/${code}/entries/`));
-    assert.notEqual(href, `/${code}/entries/${SLUG}`);
+    assert.match(href, new RegExp(`^${sitePath(`${code}/entries/`)}`));
+    assert.notEqual(href, entryPath(code));
   });
 }
 
@@ -314,7 +331,7 @@ test('a mention opens a preview of its entity, with a link to the explainer', as
   const preview = page.locator(`#${await mention.getAttribute('aria-controls')}`);
   await preview.waitFor();
   assert.match(await preview.innerText(), /Президент Казахстана/i);
-  assert.equal(await preview.getByRole('link').getAttribute('href'), '/ru/entries/kassym-jomart-tokayev');
+  assert.equal(await preview.getByRole('link').getAttribute('href'), entryPath('ru', 'kassym-jomart-tokayev'));
   await page.keyboard.press('Escape');
   await preview.waitFor({ state: 'detached' });
   // The words themselves are unchanged text in the paragraph.
@@ -323,7 +340,7 @@ test('a mention opens a preview of its entity, with a link to the explainer', as
 
 test('an entry with headings has a contents list in the reading language', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.base}/ru/entries/kazakhstan-uzbekistan-treaty`);
+  await page.goto(entryUrl('ru', 'kazakhstan-uzbekistan-treaty'));
   const contents = page.getByRole('navigation', { name: 'Содержание' });
   await contents.waitFor();
   const link = contents.getByRole('link').first();
@@ -343,7 +360,7 @@ test('on a generated archive, an entry missing in Turkish falls back along the c
     .map((f) => JSON.parse(readFileSync(`${dir}/entries/${f}`, 'utf8')))
     .find((e) => !e.translations.tr && e.original_language !== 'tr' && e.translations.en && e.translations.ru);
   assert.ok(missing, 'the generator leaves some translations out');
-  await page.goto(`${env.base}/tr/entries/${missing.slug}`);
+  await page.goto(entryUrl('tr', missing.slug));
   const notice = page.locator('.fallback-notice');
   await notice.waitFor();
   // Turkish is missing; the browser's English comes next in the chain.
@@ -380,7 +397,7 @@ test('a fourth language added to a dataset reads in its own interface text, date
   assert.ok(await page.locator('.entry-kind', { hasText: 'Analyse' }).count() > 0);
   assert.equal(await page.getByRole('searchbox', { name: 'Beiträge durchsuchen' }).count(), 1);
 
-  await page.goto(`${env.base}/de/entries/${first.slug}`);
+  await page.goto(entryUrl('de', first.slug));
   await page.locator('h1#entry-title').waitFor();
   assert.equal(await page.locator('h1').innerText(), first.title);
   assert.equal(await page.locator('h1').getAttribute('lang'), 'de');
@@ -406,7 +423,7 @@ test('an added language without a locale file reads in the default text with its
   assert.equal(await page.getByRole('searchbox', { name: 'Search entries' }).count(), 1);
   // …but French numbers (a narrow no-break space groups thousands) and dates.
   assert.match(await page.locator('#results-heading').textContent(), /^1\s200 entries$/);
-  await page.goto(`${env.base}/fr/entries/${dated.slug}`);
+  await page.goto(entryUrl('fr', dated.slug));
   await page.locator('h1#entry-title').waitFor();
   const month = monthName('fr', dated.date);
   const meta = await page.locator('.entry-meta').innerText();
@@ -419,7 +436,7 @@ test('on the archive the switcher keeps the query', async () => {
   await page.goto(`${env.base}/tr/?q=aral&topic=environment`);
   const nav = languageNav(page, 'tr');
   await nav.waitFor();
-  assert.equal(await nav.getByRole('link', { name: 'English' }).getAttribute('href'), '/en/?q=aral&topic=environment');
+  assert.equal(await nav.getByRole('link', { name: 'English' }).getAttribute('href'), sitePath('en/?q=aral&topic=environment'));
   await nav.getByRole('link', { name: 'Русский' }).click();
   await page.waitForURL(`${env.base}/ru/?q=aral&topic=environment`);
   await waitForLang(page, 'ru');

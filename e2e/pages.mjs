@@ -4,7 +4,9 @@
 // counts, the language switcher by its localised label).
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { start, sitePath } from './harness.mjs';
+
+export { sitePath };
 
 /** The seed article. */
 export const SLUG = 'uzbekistan-kazakhstan-strategic-partnership';
@@ -35,18 +37,31 @@ export function useSite() {
   return site;
 }
 
+/** An entry's path in a language, as the app links it: `/okuma/en/entries/x/`. */
+export const entryPath = (lang, slug = SLUG) => sitePath(`${lang}/entries/${slug}/`);
+
 /** The address of an entry in a language (the seed by default). */
-export const entryUrl = (lang, slug = SLUG) => `${site.base}/${lang}/entries/${slug}`;
+export const entryUrl = (lang, slug = SLUG) => `${site.base}/${lang}/entries/${slug}/`;
+
+/** Waits until the app has taken over the pre-rendered page (or drawn its own). */
+export const takenOver = (page) =>
+  page.waitForFunction(
+    () => !document.getElementById('okuma-prerendered') && !document.getElementById('okuma-app')?.hidden,
+    null,
+    { timeout: 15000 },
+  );
 
 /** Opens an entry and waits for its title. */
 export async function openEntry(page, lang, slug = SLUG) {
   await page.goto(entryUrl(lang, slug));
+  await takenOver(page);
   await page.locator('h1#entry-title').waitFor();
 }
 
 /** Opens an archive address (`/en/?q=…`) and waits for its results list. */
 export async function openArchive(page, path) {
   await page.goto(`${site.base}${path}`);
+  await takenOver(page);
   await page.locator('#results').waitFor({ state: 'attached' });
 }
 
@@ -99,7 +114,8 @@ export async function serveGenerated(page, dir, args) {
   const okuma = existsSync('target/debug/okuma') ? ['target/debug/okuma', []] : ['cargo', ['run', '-q', '-p', 'okuma-cli', '--']];
   execFileSync(okuma[0], [...okuma[1], 'gen', ...args, '-o', dir], { stdio: 'ignore' });
   await page.route('**/data/**', (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
+    // The path under the site's data/, whatever the base path.
+    const path = new URL(route.request().url()).pathname.slice(sitePath('data/').length);
     const file = `${dir}/${path}`;
     if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });

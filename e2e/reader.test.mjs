@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { newPage, screenshot } from './harness.mjs';
-import { SLUG, TITLES, assertNoErrors, entryUrl, firstCard, openEntry, useSite } from './pages.mjs';
+import { SLUG, TITLES, assertNoErrors, entryPath, entryUrl, firstCard, openEntry, takenOver, useSite } from './pages.mjs';
 
 const TITLE = TITLES.en;
 
@@ -64,11 +64,13 @@ test('the four numbered sources show with their access dates', async () => {
   assert.equal(await page.locator('#note-1 .source-title').getAttribute('lang'), 'ru');
   // The reference opens a preview of its source in place, and the preview
   // leads to the notes list, which leads back.
-  const ref = page.locator('#p1 sup button');
+  const ref = page.locator('#p1 sup a');
   assert.equal(await ref.getAttribute('aria-expanded'), 'false');
   await ref.click();
   const preview = page.locator('.note-preview');
   await preview.waitFor();
+  // The click opened the preview in place; it did not follow the link.
+  assert.equal(await page.evaluate(() => location.hash), '');
   assert.equal(await ref.getAttribute('aria-expanded'), 'true');
   assert.match(await preview.innerText(), /Казахстан и Узбекистан отмечают 30-летие/);
   assert.match(await preview.innerText(), /WorldNews/);
@@ -111,16 +113,26 @@ for (const file of ['site.json', `entries/${SLUG}.json`]) {
         await route.fulfill({ status: failure.status, contentType: failure.contentType, body });
       });
       await page.goto(entryUrl('en'));
-      const alert = page.getByRole('alert');
+      const alert = page.locator('#okuma-app').getByRole('alert');
       await alert.waitFor();
       assert.match(await alert.innerText(), failure.alert);
-      assert.equal(await page.locator('h1#entry-title').count(), 0);
+      // The app drew no page of its own; the pre-rendered article stays,
+      // whole and readable, below the alert.
+      assert.equal(await page.locator('#okuma-app h1#entry-title').count(), 0);
+      const kept = page.locator('#okuma-prerendered');
+      assert.equal(await kept.locator('h1#entry-title').innerText(), TITLE);
+      assert.deepEqual(await kept.locator('.entry-body p').allInnerTexts(), SEED_PARAGRAPHS);
+      const [alertBox, titleBox] = [await alert.boundingBox(), await kept.locator('h1#entry-title').boundingBox()];
+      assert.ok(alertBox.y + alertBox.height <= titleBox.y, `alert ${JSON.stringify(alertBox)} above the title ${JSON.stringify(titleBox)}`);
       // The console gets the detail.
       assert.ok(page.consoleErrors.some((e) => e.includes(`/data/${file}`)), page.consoleErrors.join('\n'));
 
       await page.unroute(pattern);
       await page.getByRole('button', { name: 'Try again' }).click();
+      // The app's page replaces the pre-rendered one.
+      await takenOver(page);
       await page.locator('h1#entry-title').waitFor();
+      assert.equal(await page.locator('h1#entry-title').innerText(), TITLE);
       assert.equal(await page.getByRole('alert').count(), 0);
       assert.deepEqual(await page.locator('.entry-body p').allInnerTexts(), SEED_PARAGRAPHS);
       assert.deepEqual(page.uncaught, []);
@@ -132,12 +144,17 @@ test('a network failure shows the alert too', async () => {
   const page = await newPage(env.browser);
   await page.route('**/data/site.json', (route) => route.abort('connectionrefused'));
   await page.goto(`${env.base}/en/`);
-  const alert = page.getByRole('alert');
+  const alert = page.locator('#okuma-app').getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /did not answer/);
+  // The pre-rendered archive stays, its links usable.
+  assert.ok(await page.locator('#okuma-prerendered').getByRole('link', { name: TITLE }).isVisible());
+  assert.equal(await page.locator('#okuma-app .entry-card').count(), 0);
   await page.unroute('**/data/site.json');
   await page.getByRole('button', { name: 'Try again' }).click();
+  await takenOver(page);
   await page.getByRole('link', { name: TITLE }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
   assert.deepEqual(page.uncaught, []);
   await screenshot(page, 'archive-en');
 });
@@ -228,7 +245,7 @@ for (const [code, want] of Object.entries(LANGUAGES)) {
     // another: none has a title in another language, nor its badge.
     assert.equal(await page.locator(FALLBACK_TITLE).count(), 0);
     assert.equal(await page.locator(FALLBACK_BADGE).count(), 0);
-    const seedCard = page.locator(`.entry-card a[href="/${code}/entries/${SLUG}"]`);
+    const seedCard = page.locator(`.entry-card a[href="${entryPath(code)}"]`);
     assert.match(await seedCard.innerText(), want.title);
     assert.equal(await page.locator('html').getAttribute('lang'), code);
     assert.deepEqual(page.uncaught, []);

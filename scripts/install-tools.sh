@@ -4,11 +4,14 @@
 # when everything is present it only checks versions and returns.
 #
 #   scripts/install-tools.sh build     wasm32 target, trunk, wasm-bindgen, node tools
-#   scripts/install-tools.sh browser   Debian's chromium + chromium-driver (tests)
+#   scripts/install-tools.sh browser   what the tests need: Debian's chromium +
+#                                      chromium-driver, xmllint (libxml2-utils) and
+#                                      .venv with feedparser (scripts/check-publish.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+FEEDPARSER_VERSION=6.0.14
 # wasm-bindgen's CLI must match the library exactly; read it from Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -42,15 +45,40 @@ install_build_tools() {
   fi
 }
 
-install_browser() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    return
-  fi
-  say "installing Debian's chromium and chromium-driver"
+apt_install() {
   local sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+install_browser() {
+  local missing=()
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    missing+=(chromium chromium-driver)
+  fi
+  # xmllint validates sitemap.xml against sitemaps.org's schema
+  # (scripts/check-publish.py; the schema comes with the npm package sitemap).
+  if ! command -v xmllint >/dev/null 2>&1; then
+    missing+=(libxml2-utils)
+  fi
+  # A Python that can make a venv (Debian splits ensurepip into python3-venv).
+  if ! command -v python3 >/dev/null 2>&1; then
+    missing+=(python3 python3-venv)
+  elif ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+    missing+=(python3-venv)
+  fi
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
+    apt_install "${missing[@]}"
+  fi
+  # A project venv for scripts/check-publish.py, which reads the feeds with
+  # feedparser (e2e/published.test.mjs runs it with .venv/bin/python).
+  if ! .venv/bin/python -c "import feedparser, sys; sys.exit(feedparser.__version__ != '$FEEDPARSER_VERSION')" 2>/dev/null; then
+    say "installing feedparser $FEEDPARSER_VERSION into .venv"
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    .venv/bin/pip install --quiet "feedparser==$FEEDPARSER_VERSION"
+  fi
 }
 
 case "${1:-build}" in

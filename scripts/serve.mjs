@@ -1,6 +1,12 @@
-// A small static server for dist/: correct types (wasm streams), the SPA
-// fallback that deep links need (/tr/entries/… answers with index.html),
-// and a real 404 for missing files. `make serve` and the e2e tests use it.
+// A small static server for dist/, answering as the static hosts in
+// docs/deploy.md do: correct types (wasm streams), a directory's
+// index.html (`/tr/entries/x` is redirected to `/tr/entries/x/`, as GitHub
+// Pages and nginx do), and for an address with no file the nearest
+// not-found page (`/tr/404.html`, else `/404.html`) with status 404; the app
+// in it routes the address. A build without pre-rendered pages answers
+// with index.html instead (the SPA fallback). `make serve` and the e2e
+// tests use it. `base` serves the site under a sub-path (`/okuma/`), as a
+// GitHub Pages project site is.
 //
 // Options, for the search benchmark (bench/search.mjs): `mounts` maps URL
 // prefixes to other directories (`{'/data/': 'target/bench/gen10k'}`; a
@@ -10,7 +16,7 @@
 // request for X is answered with X.gz when only that exists. Without
 // options the behaviour is the plain one above.
 //
-//   node scripts/serve.mjs DIR [PORT] [--gzip] [--mount /data/=DIR]…
+//   node scripts/serve.mjs DIR [PORT] [--gzip] [--base /okuma/] [--mount /data/=DIR]…
 import { createServer as createHttpServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -50,6 +56,7 @@ export function createServer(dir, options = {}) {
     .map(([prefix, target]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, resolve(target)])
     .sort((a, b) => b[0].length - a[0].length);
   const compressed = new Map(); // file → { mtimeMs, size, body }
+  const basePath = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
   async function gzipped(file, info, body) {
     const hit = compressed.get(file);
@@ -62,7 +69,11 @@ export function createServer(dir, options = {}) {
   return createHttpServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
-      let path = normalize(decodeURIComponent(url.pathname));
+      if (!url.pathname.startsWith(basePath) && `${url.pathname}/` !== basePath) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      let path = normalize(decodeURIComponent(url.pathname.slice(basePath.length - 1) || '/'));
       if (path.includes('\0')) throw new Error('bad path');
       let base = root;
       let spa = true;
@@ -79,9 +90,14 @@ export function createServer(dir, options = {}) {
       }
       let info = await stat(file).catch(() => null);
       if (info?.isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
         file = join(file, 'index.html');
         info = await stat(file).catch(() => null);
       }
+      let status = 200;
       const acceptsGzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       let precompressed = null;
       if (!info && options.gzip) {
@@ -93,7 +109,20 @@ export function createServer(dir, options = {}) {
           res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
           return;
         }
-        file = join(root, 'index.html');
+        // The not-found page of the address's language, else the site's;
+        // without pre-rendered pages, the app itself.
+        const lang = path.split('/')[1] ?? '';
+        const candidates = [join(root, lang, '404.html'), join(root, '404.html')];
+        const notFound = [];
+        for (const candidate of candidates) {
+          if (within(root, candidate) && (await stat(candidate).catch(() => null))?.isFile()) notFound.push(candidate);
+        }
+        if (notFound.length > 0) {
+          file = notFound[0];
+          status = 404;
+        } else {
+          file = join(root, 'index.html');
+        }
         info = await stat(file);
       }
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
@@ -112,7 +141,7 @@ export function createServer(dir, options = {}) {
       }
       if (options.gzip) headers.vary = 'accept-encoding';
       headers['content-length'] = body.length;
-      res.writeHead(200, headers);
+      res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request');
@@ -126,6 +155,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const positional = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--gzip') options.gzip = true;
+    else if (args[i] === '--base') options.base = args[++i];
     else if (args[i] === '--mount') {
       const [prefix, target] = (args[++i] ?? '').split('=');
       if (!prefix || !target) throw new Error('--mount wants /prefix/=DIR');

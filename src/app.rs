@@ -3,7 +3,7 @@
 //! reading context (`shell::reading`).
 
 use crate::archive::page::ArchivePage;
-use crate::data::fetch_site;
+use crate::data::{fetch_site, Load};
 use crate::entry::page::EntryPage;
 use crate::shell::not_found::NotFoundPage;
 use crate::shell::notice::LanguageNotice;
@@ -18,11 +18,11 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(SiteData(LocalResource::new(fetch_site)));
+    provide_context(SiteData(Load::new(fetch_site)));
     provide_context(LanguageNotice(RwSignal::new(None)));
 
     view! {
-        <Router>
+        <Router base=crate::base::router_base().unwrap_or_default()>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=RootRedirect />
                 <ParentRoute path=path!("/:lang") view=ReadingRoute>

@@ -13,8 +13,11 @@
 
 pub mod app;
 pub mod archive;
+pub mod base;
 pub mod browser;
 pub mod data;
 pub mod entry;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod shell;

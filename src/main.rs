@@ -1,8 +1,9 @@
 //! Mounts the reader: install the crash view first, so that even a panic
-//! during start-up leaves the reader a way forward.
+//! during start-up leaves the reader a way forward; then take over the
+//! pre-rendered page, if the address has one (`shell::takeover`).
 
 fn main() {
     okuma::browser::crash::install();
     okuma::shell::theme_toggle::apply_stored_theme();
-    leptos::mount::mount_to_body(okuma::app::App);
+    okuma::shell::takeover::mount(okuma::app::App);
 }

@@ -94,12 +94,11 @@ fn entry_body_renders_every_paragraph_with_its_stable_id() {
         text.starts_with("Kazakhstan and Uzbekistan celebrate"),
         "{text}"
     );
-    let note = root
-        .query_selector("p#p1 sup button#ref-1")
-        .unwrap()
-        .unwrap();
+    let note = root.query_selector("p#p1 sup a#ref-1").unwrap().unwrap();
     assert_eq!(note.text_content().unwrap(), "1");
     assert_eq!(note.get_attribute("aria-label").unwrap(), "Note 1");
+    // A link to the note in the list: it leads there without the app too.
+    assert_eq!(note.get_attribute("href").unwrap(), "#note-1");
 }
 
 #[wasm_bindgen_test]

@@ -17,7 +17,6 @@ use crate::shell::language_switcher::Alternate;
 use crate::shell::reading::{in_reading, use_reading};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use okuma_core::archive::results_step;
 use okuma_core::archive_query::ArchiveQuery;
 use std::collections::BTreeSet;
@@ -65,13 +64,8 @@ fn Archive() -> impl IntoView {
             refocus.set_value(Some(id));
         }
         text.set(next.text.clone());
-        let url = format!("/{path_lang}/{}", next.to_query());
-        let options = NavigateOptions {
-            replace,
-            scroll: false,
-            ..Default::default()
-        };
-        navigate(&url, options);
+        let url = crate::base::path(&format!("{path_lang}/{}", next.to_query()));
+        navigate(&url, crate::base::navigation(replace, false));
     });
 
     // The view follows the URL state without Suspense: a warm query
@@ -86,6 +80,22 @@ fn Archive() -> impl IntoView {
     let retry = RwSignal::new(0u32);
     let load_site = site.clone();
     let load_code = code.clone();
+    // The pre-render runs no effects: it loads the first state here, from
+    // disk, at once (`data::disk`), and draws what the effect would.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let first = state.get_untracked();
+        let n = results_step(&first);
+        use futures::FutureExt;
+        let loaded = ArchiveView::load(site.clone(), code.clone(), first, n).now_or_never();
+        if let Some(loaded) = loaded {
+            if let Ok(data) = &loaded {
+                status.set(count(data.total, &ui.results_count, reading.locale));
+            }
+            panel.set(loaded.as_ref().ok().cloned());
+            current.set(Some(loaded));
+        }
+    }
     Effect::new(move |_| {
         retry.track();
         let state = state.get();
@@ -115,7 +125,7 @@ fn Archive() -> impl IntoView {
             // After the frame that paints the results: the facet panel,
             // then the docs of the next results and any one-typo shards
             // (with those, load again).
-            request_animation_frame(move || {
+            crate::browser::next_frame(move || {
                 set_timeout(
                     move || {
                         if !is_latest() {
@@ -152,13 +162,15 @@ fn Archive() -> impl IntoView {
         .map(|l| Alternate {
             code: l.code.to_string(),
             name: l.name.clone(),
-            href: Some(format!("/{}/", l.code)),
+            href: Some(crate::base::path(&format!("{}/", l.code))),
             current: l.code == code,
         })
         .collect();
     let locale = reading.locale;
+    let canonical = reading.href("");
+    let x_default = crate::base::path("");
     view! {
-        <PageFrame title=reading.site_title() alternates keep_query=true wide=true>
+        <PageFrame title=reading.site_title() alternates keep_query=true wide=true canonical x_default>
             <h1 class="visually-hidden">{ui.archive}</h1>
             <SearchBox text state on_change />
             <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
@@ -168,6 +180,7 @@ fn Archive() -> impl IntoView {
                         None => view! { <p class="loading">{ui.loading}</p> }.into_any(),
                         Some(Ok(data)) => {
                             status.set(count(data.total, &ui.results_count, locale));
+                            crate::shell::takeover::page_ready();
                             archive_main(data, on_change, on_more).into_any()
                         }
                         Some(Err(error)) => view! {
@@ -180,7 +193,7 @@ fn Archive() -> impl IntoView {
                     let data = panel.get()?;
                     if let Some(id) = refocus.get_value() {
                         refocus.set_value(None);
-                        request_animation_frame(move || focus_by_id(&id));
+                        crate::browser::next_frame(move || focus_by_id(&id));
                     }
                     Some(archive_panel(data, expanded, on_change))
                 }}

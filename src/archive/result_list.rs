@@ -73,7 +73,7 @@ pub fn ResultList(
                     <span class="matched-in">{ui.matched_in} " " {names.join(", ")}</span>
                 }
             });
-            let href = format!("/{lang}/entries/{}", card.slug);
+            let href = crate::base::path(&format!("{lang}/entries/{}/", card.slug));
             view! {
                 <li class="entry-card">
                     <h3 lang=other_lang.clone()>

@@ -62,7 +62,9 @@ pub fn SearchBox(
         Order::Relevance => "relevance",
     };
     view! {
-        <form class="archive-search" role="search" on:submit=|ev| ev.prevent_default()>
+        // Without JavaScript (a pre-rendered page), the form is a plain
+        // search: submitting loads the archive with the words in `?q=`.
+        <form class="archive-search" role="search" method="get" action=use_reading().href("") on:submit=|ev| ev.prevent_default()>
             <label for=SEARCH_INPUT_ID class="search-label">{ui.search_label}</label>
             <input
                 type="search"

@@ -20,9 +20,17 @@ pub fn install() {
 ///
 /// Does nothing when there is no document (it never fails itself).
 pub fn show_crash_view() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
+    // A pre-rendered page not yet taken over is still whole and readable:
+    // better than any message about the app.
+    if document
+        .get_element_by_id(crate::shell::takeover::PRERENDERED_ID)
+        .is_some()
+    {
+        return;
+    }
     let lang = document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))

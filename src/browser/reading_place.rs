@@ -3,7 +3,6 @@
 //! after it. Block ids are aligned across translations, so `p4` in Turkish
 //! is `p4` in Russian.
 
-use leptos::prelude::request_animation_frame;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
@@ -23,7 +22,7 @@ thread_local! {
 /// The first body block the reader can see: its bottom is below the
 /// sticky header (which covers the top of the viewport).
 fn current() -> Option<Place> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::browser::window()?.document()?;
     let covered = document
         .query_selector(".site-header")
         .ok()
@@ -59,7 +58,7 @@ pub fn restore() {
 }
 
 fn restore_within(frames: u32) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return;
     };
     let ready = PENDING.with(|p| {
@@ -78,7 +77,7 @@ fn restore_within(frames: u32) {
             window.scroll_by_with_x_and_y(0.0, delta);
         }
         None if frames > 0 && PENDING.with(|p| p.borrow().is_some()) => {
-            request_animation_frame(move || restore_within(frames - 1));
+            crate::browser::next_frame(move || restore_within(frames - 1));
         }
         None => {
             PENDING.with(|p| p.borrow_mut().take());

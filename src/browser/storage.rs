@@ -32,5 +32,5 @@ impl Remembered {
 }
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::browser::window()?.local_storage().ok().flatten()
 }

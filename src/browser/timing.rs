@@ -48,7 +48,7 @@ impl Stopwatch {
     /// duration is the running time, not the wall time since the start.
     pub fn record(mut self) {
         self.pause();
-        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        let Some(performance) = crate::browser::window().and_then(|w| w.performance()) else {
             return;
         };
         let options = js_sys::Object::new();
@@ -67,7 +67,7 @@ impl Stopwatch {
 }
 
 fn now() -> f64 {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }

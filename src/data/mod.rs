@@ -1,9 +1,13 @@
 //! Fetching the dataset: one function per file (paths are okuma-core's
 //! `layout`), each returning a typed [`FetchError`] that says which of the
-//! ways a fetch can fail happened.
+//! ways a fetch can fail happened. In the pre-render the same functions
+//! read the built dataset from disk (`disk`), so the views are drawn from
+//! exactly the files the browser will fetch.
+
+mod load;
+pub use load::Load;
 
 use crate::i18n::Ui;
-use gloo_net::http::{Request, Response};
 use okuma_core::search::{PostingShard, SearchDoc, StaleIndex, TermDictionary};
 use okuma_core::{
     layout, parse_file, CatalogPage, DatasetError, EntityTable, Entry, FacetTable, PeopleTable,
@@ -13,12 +17,14 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use thiserror::Error;
 
-/// Where the dataset lives, relative to the site root.
-pub const DATA_ROOT: &str = "/data";
+/// Where the dataset lives: `data/` under the site's base path.
+pub fn data_root() -> String {
+    crate::base::path("data/")
+}
 
 /// The URL of a dataset file, from its path in the dataset.
 pub fn url(path: &str) -> String {
-    format!("{DATA_ROOT}/{path}")
+    format!("{}{path}", data_root())
 }
 
 /// Why a dataset file could not be shown.
@@ -137,7 +143,79 @@ async fn fetch_file<T: DeserializeOwned>(url: String) -> Result<T, FetchError> {
     parse_file(&text).map_err(|source| dataset_error(url, source, &text))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod disk {
+    //! The pre-render's dataset: files read from a directory instead of
+    //! fetched, with the answers a static host would give.
+    use super::FetchError;
+    use std::cell::RefCell;
+    use std::path::PathBuf;
+
+    thread_local! {
+        static ROOT: RefCell<Option<PathBuf>> = const { RefCell::new(None) };
+        // Every page reads the site file and a language's first catalog
+        // page; an entry file is read once per language: all but entries
+        // are kept.
+        static KEPT: RefCell<std::collections::HashMap<String, String>> = RefCell::default();
+    }
+
+    /// Where the built dataset is (`dist/data`): fetches read from there.
+    pub fn use_dataset(dir: PathBuf) {
+        ROOT.with_borrow_mut(|root| *root = Some(dir));
+        KEPT.with_borrow_mut(|kept| kept.clear());
+    }
+
+    pub(super) fn read(url: &str) -> Result<String, FetchError> {
+        if let Some(text) = KEPT.with_borrow(|k| k.get(url).cloned()) {
+            return Ok(text);
+        }
+        let text = read_file(url)?;
+        if !url.contains("/entries/") {
+            KEPT.with_borrow_mut(|k| k.insert(url.to_string(), text.clone()));
+        }
+        Ok(text)
+    }
+
+    fn read_file(url: &str) -> Result<String, FetchError> {
+        let missing = || FetchError::Status {
+            url: url.to_string(),
+            status: 404,
+        };
+        let relative = url
+            .strip_prefix(super::data_root().as_str())
+            .ok_or_else(missing)?;
+        // Only plain relative paths: a slug from an address is checked
+        // before it gets here, but a file outside the dataset is never read.
+        if relative
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..")
+        {
+            return Err(missing());
+        }
+        let path = ROOT.with_borrow(|root| root.as_ref().map(|r| r.join(relative)));
+        let path = path.ok_or_else(|| FetchError::Network {
+            url: url.to_string(),
+            detail: "no dataset directory".into(),
+        })?;
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(missing()),
+            Err(e) => Err(FetchError::Network {
+                url: url.to_string(),
+                detail: e.to_string(),
+            }),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    disk::read(url)
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    use gloo_net::http::{Request, Response};
     let network = |err: gloo_net::Error| FetchError::Network {
         url: url.to_string(),
         detail: err.to_string(),

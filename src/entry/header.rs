@@ -19,7 +19,7 @@ pub fn fallback_notice(outline: &EntryOutline) -> Option<impl IntoView + use<>> 
     let name_of = |c: &okuma_core::LanguageCode| language_name(c.as_str(), reading.locale);
     let entry = outline.entry;
     let original = (outline.shown != entry.original_language).then(|| {
-        let href = format!("/{}/entries/{}", entry.original_language, entry.slug);
+        let href = crate::base::path(&format!("{}/entries/{}/", entry.original_language, entry.slug));
         view! { " " <a href=href hreflang=entry.original_language.to_string()>{ui.read_original}</a> }
     });
     Some(view! {
@@ -40,7 +40,7 @@ pub fn entry_header(outline: &EntryOutline) -> impl IntoView + use<> {
         .others
         .iter()
         .map(|l| {
-            let href = format!("/{}/entries/{}", l.code, entry.slug);
+            let href = crate::base::path(&format!("{}/entries/{}/", l.code, entry.slug));
             view! { " " <a href=href lang=l.code.to_string() hreflang=l.code.to_string()>{l.name.clone()}</a> }
         })
         .collect();

@@ -5,7 +5,7 @@
 
 use crate::browser::browser_languages;
 use crate::browser::reading_place;
-use crate::data::{fetch_catalog_page, fetch_entry, FetchError};
+use crate::data::{fetch_catalog_page, fetch_entry, FetchError, Load};
 use crate::entry::body::{EntryBody, ParallelBody};
 use crate::entry::find::FindInEntry;
 use crate::entry::header::{entry_header, fallback_notice};
@@ -39,7 +39,7 @@ pub fn EntryPage() -> impl IntoView {
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
 
     // Keyed by slug only: a language switch re-renders, it does not refetch.
-    let loaded = LocalResource::new(move || {
+    let loaded = Load::new(move || {
         let slug = slug.get();
         async move {
             let site = site.0.await?;
@@ -56,7 +56,7 @@ pub fn EntryPage() -> impl IntoView {
     // Candidates for similar entries: the newest cards in the reading
     // language. Their own load: it never holds the entry back.
     let reading_code = Memo::new(move |_| current_reading().map(|r| r.code().to_string()));
-    let newest = LocalResource::new(move || {
+    let newest = Load::new(move || {
         let lang = reading_code.get();
         async move {
             match lang {
@@ -99,7 +99,7 @@ fn entry_view(
     reading: Reading,
     entry: Arc<Entry>,
     with: Option<String>,
-    newest: LocalResource<Option<Arc<CatalogPage>>>,
+    newest: Load<Option<Arc<CatalogPage>>>,
 ) -> AnyView {
     let site = reading.site.clone();
     let Some(outline) = EntryOutline::new(
@@ -124,7 +124,7 @@ fn entry_view(
             code: l.code.to_string(),
             name: l.name.clone(),
             href: (outline.has(&l.code) || &l.code == reading.code())
-                .then(|| format!("/{}/entries/{slug}{keep_query}", l.code)),
+                .then(|| crate::base::path(&format!("{}/entries/{slug}/{keep_query}", l.code))),
             current: &l.code == reading.code(),
         })
         .collect();
@@ -178,12 +178,33 @@ fn entry_view(
     let similar_entry = entry.clone();
     let similar_shown = outline.shown.clone();
     let similar = move || {
-        let page = newest.get().flatten()?;
+        let page = newest.get()?;
+        // The entry and its similar entries are both drawn (or there are
+        // none to draw): the page is what the pre-render showed.
+        crate::shell::takeover::page_ready();
+        let page = page?;
         Some(
             view! { <SimilarEntries entry=similar_entry.clone() shown=similar_shown.clone() cards=page.entries.clone() /> },
         )
     };
     let title = format!("{} — {}", translation.title, reading.site_title());
+    let page_of = |code: &okuma_core::LanguageCode| {
+        crate::base::path(&okuma_core::publish::entry_path(code, slug))
+    };
+    let translations: Vec<(String, String)> = site
+        .languages
+        .iter()
+        .filter(|l| outline.has(&l.code))
+        .map(|l| (l.code.to_string(), page_of(&l.code)))
+        .collect();
+    let canonical = page_of(&outline.shown);
+    let x_default = page_of(&entry.original_language);
+    let json_ld =
+        okuma_core::publish::PublicUrl::parse(&crate::base::absolute(&crate::base::path("")))
+            .ok()
+            .and_then(|url| {
+                okuma_core::publish::article_json_ld(&site, &url, &entry, &outline.shown).ok()
+            });
     let description = translation.summary.clone();
     let (notice, header, parallel) = (
         fallback_notice(&outline),
@@ -192,7 +213,7 @@ fn entry_view(
     );
     let (find_blocks, entities) = (translation.body.clone(), entry.entities.clone());
     let view = view! {
-        <PageFrame title description alternates keep_place=true>
+        <PageFrame title description alternates keep_place=true canonical x_default translations article=true json_ld>
             {notice}
             // The entry's own text carries the language it is shown in; the
             // interface around it stays in the page's language.
@@ -211,6 +232,6 @@ fn entry_view(
     }
     .into_any();
     // Once drawn, put the reader's paragraph back where it was.
-    request_animation_frame(reading_place::restore);
+    crate::browser::next_frame(reading_place::restore);
     view
 }

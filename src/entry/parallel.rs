@@ -6,7 +6,6 @@ use crate::browser::reading_place;
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use okuma_core::entry::EntryOutline;
 
 /// The control, or nothing when the entry is in one language only.
@@ -25,7 +24,7 @@ pub fn parallel_control(outline: &EntryOutline) -> AnyView {
     }
     let reading = use_reading();
     let ui = reading.ui;
-    let path = reading.href(&format!("entries/{}", outline.entry.slug));
+    let path = reading.href(&format!("entries/{}/", outline.entry.slug));
     let page_lang = reading.code().to_string();
     let navigate = use_navigate();
     let on_change = move |ev: leptos::ev::Event| {
@@ -36,13 +35,7 @@ pub fn parallel_control(outline: &EntryOutline) -> AnyView {
             format!("{path}?with={value}")
         };
         reading_place::keep(&page_lang);
-        navigate(
-            &target,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&target, crate::base::navigation(false, false));
     };
     view! {
         <p class="parallel-control">

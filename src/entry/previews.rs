@@ -46,12 +46,13 @@ impl Notes {
 }
 
 /// One in-place preview (of a note or a mention): open while the shared
-/// `open` names it; Escape closes it and returns focus to its button.
+/// `open` names it; Escape closes it and returns focus to what opened it.
 #[derive(Clone, Copy)]
 struct Preview {
     k: usize,
     open: RwSignal<Option<usize>>,
     button: NodeRef<leptos::html::Button>,
+    link: NodeRef<leptos::html::A>,
 }
 
 impl Notes {
@@ -61,6 +62,7 @@ impl Notes {
             k: self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             open: self.open,
             button: NodeRef::new(),
+            link: NodeRef::new(),
         }
     }
 }
@@ -81,12 +83,14 @@ impl Preview {
             self.open.set(None);
             if let Some(button) = self.button.get_untracked() {
                 let _ = button.focus();
+            } else if let Some(link) = self.link.get_untracked() {
+                let _ = link.focus();
             }
         }
     }
 }
 
-/// A note reference: a button that opens (and Escape closes) a preview of
+/// A note reference: a link to the note that opens (and Escape closes) a preview of
 /// the source right after it, so the reader never leaves the text.
 pub fn note_reference(number: u32, notes: &Notes) -> AnyView {
     let state = notes.preview();
@@ -119,20 +123,30 @@ pub fn note_reference(number: u32, notes: &Notes) -> AnyView {
             }
         })
     };
+    // A link to the note in the list (what it is without JavaScript, in a
+    // pre-rendered page); with the app, following it opens the preview
+    // instead, and a modified click still jumps.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        state.toggle();
+    };
     view! {
         <sup class="note-ref">
-            <button
-                type="button"
-                node_ref=state.button
+            <a
+                href=format!("#note-{number}")
+                node_ref=state.link
                 id=first.then(|| format!("ref-{number}"))
                 aria-label=format!("{} {number}", ui.note)
                 aria-expanded=move || state.is_open().to_string()
                 aria-controls=format!("note-preview-{k}")
-                on:click=move |_| state.toggle()
+                on:click=on_click
                 on:keydown=move |ev| state.on_key(ev)
             >
                 {number}
-            </button>
+            </a>
         </sup>
         {preview}
     }
@@ -161,7 +175,7 @@ pub fn mention(entity: String, inner: Vec<AnyView>, notes: &Notes) -> AnyView {
             let name = name.clone().map(|(lang, text)| view! { <strong lang=lang>{text}</strong> });
             let description = description.clone().map(|(lang, text)| view! { " " <span lang=lang>{text}</span> });
             let more = explainer.clone().map(|slug| {
-                view! { " " <a href=format!("/{reading}/entries/{slug}")>{ui.read_more}</a> }
+                view! { " " <a href=crate::base::path(&format!("{reading}/entries/{slug}/"))>{ui.read_more}</a> }
             });
             view! {
                 <span class="note-preview mention-preview" id=preview_id.clone() role="note" on:keydown=move |ev| state.on_key(ev)>

@@ -48,7 +48,7 @@ pub fn SimilarEntries(
             });
             Some(view! {
                 <li>
-                    <a href=reading.href(&format!("entries/{}", card.slug)) lang=other_lang>{card.title}</a>
+                    <a href=reading.href(&format!("entries/{}/", card.slug)) lang=other_lang>{card.title}</a>
                     {reason}
                 </li>
             })

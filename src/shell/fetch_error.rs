@@ -15,6 +15,7 @@ pub fn FetchErrorView(error: FetchError, #[prop(into)] on_retry: Callback<()>) -
     // Also shown when the site itself failed, before there is a reading.
     let ui = ui_here();
     leptos::logging::error!("okuma: {error}");
+    crate::shell::takeover::page_failed();
     view! {
         <div class="alert" role="alert">
             <p class="alert-message">{error.message(ui)}</p>

@@ -7,7 +7,6 @@ use crate::browser::storage::Remembered;
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 /// One language in the switcher.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +64,7 @@ pub fn LanguageSwitcher(
                             reading_place::keep(&chosen);
                         }
                         let target = with_query(&target);
-                        navigate(&target, NavigateOptions { scroll: !keep_place, ..Default::default() });
+                        navigate(&target, crate::base::navigation(false, !keep_place));
                     };
                     view! {
                         <li>

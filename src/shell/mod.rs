@@ -1,6 +1,7 @@
 //! What every `/:lang` page shares: the reading context and its route, the
 //! page frame with the language switcher and theme toggle, notices, the
-//! landing redirect on `/`, the fetch error and not-found views.
+//! landing redirect on `/`, the fetch error and not-found views, and the
+//! takeover of a pre-rendered page.
 
 pub mod fetch_error;
 pub mod frame;
@@ -11,4 +12,5 @@ pub mod reading;
 pub mod reading_progress;
 pub mod root;
 pub mod route;
+pub mod takeover;
 pub mod theme_toggle;

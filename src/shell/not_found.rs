@@ -8,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFound(message: &'static str, #[prop(into)] back_href: String) -> impl IntoView {
     let ui = ui_here();
+    crate::shell::takeover::page_ready();
     view! {
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">{ui.not_found_title}</h1>
@@ -25,7 +26,7 @@ pub fn NotFoundPage() -> impl IntoView {
     let ui = ui_here();
     view! {
         <main id="main" class="page">
-            <NotFound message=ui.not_found_page back_href=format!("/{}/", ui.lang) />
+            <NotFound message=ui.not_found_page back_href=crate::base::path(&format!("{}/", ui.lang)) />
         </main>
     }
 }

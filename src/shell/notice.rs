@@ -4,7 +4,6 @@
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 /// The language code a corrected URL asked for, and the path it was corrected to.
 #[derive(Clone, Copy)]
@@ -15,12 +14,18 @@ pub struct LanguageNotice(pub RwSignal<Option<(String, String)>>);
 pub fn correct_language(unknown: &str, default: &str) {
     let location = use_location();
     let path = location.pathname.get_untracked();
-    let rest = path
+    let rest = crate::base::strip(&path)
         .trim_start_matches('/')
         .split_once('/')
         .map(|(_, r)| r)
         .unwrap_or("");
-    let corrected = format!("/{default}/{rest}");
+    // Every page's address ends with `/` (a directory on every host).
+    let slash = if rest.is_empty() || rest.ends_with('/') {
+        ""
+    } else {
+        "/"
+    };
+    let corrected = crate::base::path(&format!("{default}/{rest}{slash}"));
     let search = location.search.get_untracked();
     let target = if search.is_empty() {
         corrected.clone()
@@ -32,13 +37,7 @@ pub fn correct_language(unknown: &str, default: &str) {
             .0
             .set(Some((unknown.chars().take(40).collect(), corrected)));
     }
-    use_navigate()(
-        &target,
-        NavigateOptions {
-            replace: true,
-            ..Default::default()
-        },
-    );
+    use_navigate()(&target, crate::base::navigation(true, true));
 }
 
 /// Shows the notice on the page it was left for.

@@ -13,7 +13,7 @@
 //! view! { <h2>{reading.ui.sources}</h2> <time>{format_date(&d, &reading.locale)}</time> }
 //! ```
 
-use crate::data::FetchError;
+use crate::data::{FetchError, Load};
 use crate::i18n::{self, Ui};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -23,7 +23,7 @@ use std::sync::Arc;
 /// The site file as every page sees it: loading, loaded or failed, with a
 /// way to fetch it again. Provided by the app for the whole visit.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub LocalResource<Result<Arc<Site>, FetchError>>);
+pub struct SiteData(pub Load<Result<Arc<Site>, FetchError>>);
 
 impl SiteData {
     pub fn use_context() -> SiteData {
@@ -83,9 +83,10 @@ impl Reading {
         self.site.title_in(&self.language.code).to_string()
     }
 
-    /// A path inside the reading language: `href("entries/csto")` → `/tr/entries/csto`.
+    /// An address inside the reading language, under the site's base:
+    /// `href("entries/csto/")` → `/tr/entries/csto/`.
     pub fn href(&self, rest: &str) -> String {
-        format!("/{}/{rest}", self.language.code)
+        crate::base::path(&format!("{}/{rest}", self.language.code))
     }
 }
 
@@ -143,7 +144,7 @@ pub fn ui_here() -> &'static Ui {
         return reading.ui;
     }
     let path = use_location().pathname.get_untracked();
-    let segment = path
+    let segment = crate::base::strip(&path)
         .trim_start_matches('/')
         .split('/')
         .next()

@@ -5,7 +5,7 @@ use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 
 fn fraction_read() -> f64 {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return 0.0;
     };
     let Some(root) = window.document().and_then(|d| d.document_element()) else {
@@ -30,7 +30,7 @@ pub fn ReadingProgress() -> impl IntoView {
     let ui = use_reading().ui;
     // Measured once the page is laid out, then on every scroll.
     let read = RwSignal::new(0.0);
-    request_animation_frame(move || read.set(fraction_read()));
+    crate::browser::next_frame(move || read.set(fraction_read()));
     let handle = window_event_listener(leptos::ev::scroll, move |_| read.set(fraction_read()));
     on_cleanup(move || handle.remove());
     view! {

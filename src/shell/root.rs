@@ -9,7 +9,6 @@ use crate::shell::fetch_error::FetchErrorView;
 use crate::shell::reading::SiteData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::NavigateOptions;
 use okuma_core::landing_language;
 
 #[component]
@@ -26,8 +25,8 @@ pub fn RootRedirect() -> impl IntoView {
                         match site.0.await {
                             Ok(site) => {
                                 let code = landing_language(Remembered::Language.get().as_deref(), &browser, &site);
-                                let options = NavigateOptions { replace: true, ..Default::default() };
-                                view! { <Redirect path=format!("/{code}/") options /> }.into_any()
+                                let options = crate::base::navigation(true, true);
+                                view! { <Redirect path=crate::base::path(&format!("{code}/")) options /> }.into_any()
                             }
                             Err(error) => view! {
                                 <FetchErrorView error on_retry=move || site.0.refetch() />

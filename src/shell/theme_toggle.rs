@@ -6,11 +6,11 @@ use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 
 fn html() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
+    crate::browser::window()?.document()?.document_element()
 }
 
 fn system_prefers_dark() -> bool {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
 }

@@ -4,6 +4,7 @@
 
 use crate::markdown::parse_body;
 use crate::report::{Problem, Problems};
+use okuma_core::publish::PublicUrl;
 use okuma_core::{
     Block, Credit, Dataset, EntityKind, EntityRecord, Entry, Issues, Language, LanguageCode,
     LocalNames, LocalText, PartialDate, Person, Provenance, Site, Source, Translation,
@@ -21,6 +22,7 @@ struct SiteToml {
     title: LocalNames,
     #[serde(default)]
     kinds: BTreeMap<String, LocalNames>,
+    public_url: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +128,12 @@ pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
             page_size: 1,
             pages: 0,
         },
+        // Written in its normal form (`…/okuma/`); a bad one is kept as
+        // written for the check below to report.
+        public_url: site.public_url.map(|url| match PublicUrl::parse(&url) {
+            Ok(parsed) => parsed.to_string(),
+            Err(_) => url,
+        }),
     };
     let mut issues = Issues::default();
     site.check(&mut issues);

@@ -20,6 +20,7 @@ pub mod language_profile;
 pub mod layout;
 pub mod localised;
 pub mod provenance;
+pub mod publish;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod search;

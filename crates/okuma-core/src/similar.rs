@@ -58,7 +58,7 @@ pub fn similar_entries(
     let topic_sets: Vec<HashSet<&str>> = others.iter().map(|c| id_set(&c.topics)).collect();
     let entities = Terms::new(&current.entities, &entity_sets, ENTITY_WEIGHT);
     let topics = Terms::new(&current.topics, &topic_sets, TOPIC_WEIGHT);
-    let current_words = words(current);
+    let current_words = card_words(current);
 
     let mut ranked: Vec<(&EntryCard, Similar)> = others
         .iter()
@@ -136,8 +136,36 @@ impl<'a> Terms<'a> {
 }
 
 /// The distinct words of a card's title and summary, lowercased the way the
-/// card's language lowercases.
-fn words(card: &EntryCard) -> HashSet<String> {
+/// card's language lowercases. Kept per card text for the thread: the same
+/// candidates (the newest cards of a language) are ranked against every
+/// entry a reader opens, and every page the pre-render draws.
+fn words(card: &EntryCard) -> std::rc::Rc<HashSet<String>> {
+    type Key = (String, String, String);
+    thread_local! {
+        static WORDS: std::cell::RefCell<std::collections::HashMap<Key, std::rc::Rc<HashSet<String>>>> =
+            std::cell::RefCell::default();
+    }
+    // Bounded: a visit or a render meets a few pages of cards at a time.
+    const KEPT: usize = 4096;
+    let key = (
+        card.lang.to_string(),
+        card.title.clone(),
+        card.summary.clone(),
+    );
+    if let Some(hit) = WORDS.with_borrow(|w| w.get(&key).cloned()) {
+        return hit;
+    }
+    let found = std::rc::Rc::new(card_words(card));
+    WORDS.with_borrow_mut(|w| {
+        if w.len() >= KEPT {
+            w.clear();
+        }
+        w.insert(key, found.clone());
+    });
+    found
+}
+
+fn card_words(card: &EntryCard) -> HashSet<String> {
     let dotless_i = crate::language_profile::profile(card.lang.as_str()).dotless_i;
     let mut set = HashSet::new();
     for text in [&card.title, &card.summary] {
@@ -474,7 +502,7 @@ mod tests {
             "ОДКБ: peace-keeping, 2022!",
             "Ukraine's war — in the news; Şanghay",
         );
-        let mut found: Vec<String> = words(&c).into_iter().collect();
+        let mut found: Vec<String> = words(&c).iter().cloned().collect();
         found.sort();
         assert_eq!(
             found,

@@ -35,6 +35,14 @@ pub struct Site {
     pub topics: BTreeMap<String, LocalNames>,
     /// How the archive is split into catalog pages.
     pub catalog: CatalogIndex,
+    /// The address the site is served at, with its sub-path if any
+    /// (`https://user.github.io/okuma/`): the base of every absolute URL in
+    /// the pre-rendered pages' feeds, sitemap and structured data. An
+    /// absolute `http` or `https` URL without query or fragment, ending
+    /// with `/`. Absent, the site can be served but not published with
+    /// absolute links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
 }
 
 /// Where the archive's entry cards are: `catalog/{lang}/{page}.json`.
@@ -238,6 +246,13 @@ impl Site {
                 issues.error(format!("{table}.{id}"), message);
             }
         }
+        if let Some(url) = &self.public_url {
+            if let Err(e) = crate::publish::PublicUrl::parse(url) {
+                issues.error("public_url", e.to_string()).hint(
+                    "write the address the site is served at, e.g. \"https://example.org/okuma/\"",
+                );
+            }
+        }
         let catalog = &self.catalog;
         if catalog.page_size == 0 {
             issues.error(
@@ -256,5 +271,44 @@ impl Site {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with(public_url: &str) -> String {
+        format!(
+            r#"{{"format": 1, "default_language": "en",
+              "languages": [{{"code": "en", "name": "English"}}], "title": {{"en": "okuma"}},
+              "catalog": {{"entries": 0, "page_size": 50, "pages": 0}}, "public_url": {public_url}}}"#
+        )
+    }
+
+    #[test]
+    fn a_public_url_is_optional_and_checked() {
+        let site = Site::from_json(&site_with("\"https://user.github.io/okuma/\"")).unwrap();
+        assert_eq!(
+            site.public_url.as_deref(),
+            Some("https://user.github.io/okuma/")
+        );
+        let error = Site::from_json(&site_with("\"user.github.io/okuma\"")).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains("public_url") && message.contains("absolute URL"),
+            "{message}"
+        );
+        assert!(Site::from_json(&site_with("null"))
+            .unwrap()
+            .public_url
+            .is_none());
+    }
+
+    #[test]
+    fn an_absent_public_url_is_not_written() {
+        let site = Site::from_json(&site_with("null")).unwrap();
+        let text = serde_json::to_string(&site).unwrap();
+        assert!(!text.contains("public_url"), "{text}");
     }
 }

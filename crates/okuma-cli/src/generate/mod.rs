@@ -379,6 +379,7 @@ pub fn archive(entries: u32, seed: u64) -> Dataset {
                 page_size: 1,
                 pages: 0,
             },
+            public_url: None,
         },
         entries: list,
         entities,
