@@ -2,66 +2,36 @@
 //! checkbox with its live count. Long lists collapse; values are listed by
 //! count or by name in the reading language's collation.
 
-use crate::archive::cache::FacetData;
 use crate::browser::intl::{format_number, Collation};
+use crate::engine::archive::Label;
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use okuma_core::archive_query::{ArchiveQuery, ValueOrder};
-use okuma_core::localised::name_or_id;
-use okuma_core::{FacetCounts, LanguageCode, Site};
-use std::collections::BTreeSet;
+use okuma_core::FacetCounts;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-use std::sync::Arc;
 
 /// Values shown before "Show all".
 const COLLAPSED: usize = 6;
 
-/// Names for facet values in the reading language.
+/// Names for facet values in the reading language, as the search worker
+/// gave them with the view.
 #[derive(Clone)]
-pub struct FacetLabels {
-    site: Arc<Site>,
-    data: Option<Rc<FacetData>>,
-    lang: LanguageCode,
-}
+pub struct FacetLabels(Rc<BTreeMap<String, BTreeMap<String, Label>>>);
 
 impl FacetLabels {
-    /// Labels in the current reading, with the entity and people tables
-    /// when they loaded.
-    pub fn new(data: Option<Rc<FacetData>>) -> FacetLabels {
-        let reading = use_reading();
-        FacetLabels {
-            lang: reading.code().clone(),
-            site: reading.site,
-            data,
-        }
+    pub fn new(labels: BTreeMap<String, BTreeMap<String, Label>>) -> FacetLabels {
+        FacetLabels(Rc::new(labels))
     }
 
     /// The value's name, and its language when that is not the reading
-    /// language (a name only known in another language); the value itself
-    /// when the data names it nowhere.
-    pub fn label(&self, facet: &str, value: &str) -> (String, Option<String>) {
-        let named = |names: Option<&okuma_core::LocalNames>| match names {
-            Some(names) => name_or_id(names, &self.lang, value),
-            None => (value.to_string(), None),
-        };
-        match facet {
-            "kind" => named(self.site.kinds.get(value)),
-            "topic" => named(self.site.topics.get(value)),
-            "country" | "organisation" | "person" => named(
-                self.data
-                    .as_ref()
-                    .and_then(|d| d.entities.entities.get(value).map(|e| &e.name)),
-            ),
-            "author" => named(self.data.as_ref().and_then(|d| d.people.people.get(value))),
-            "language" => self
-                .site
-                .languages
-                .iter()
-                .find(|l| l.code.as_str() == value)
-                .map(|l| (l.name.clone(), Some(l.code.to_string())))
-                .unwrap_or_else(|| (value.to_string(), None)),
-            _ => (value.to_string(), None),
-        }
+    /// language; the value itself when the data names it nowhere.
+    pub fn label(&self, facet: &str, value: &str) -> Label {
+        self.0
+            .get(facet)
+            .and_then(|values| values.get(value))
+            .cloned()
+            .unwrap_or_else(|| (value.to_string(), None))
     }
 }
 

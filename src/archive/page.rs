@@ -1,16 +1,16 @@
 //! `/{lang}/`: the archive. Search, facets and order live in the URL query
-//! (`?q=…&country=…&sort=…`); this page reads it, asks
-//! [`ArchiveView::load`] for what to show, and writes every change back as
-//! a new URL (typing replaces the history entry, choices push one).
+//! (`?q=…&country=…&sort=…`); this page reads it, asks the search worker
+//! what to show ([`archive_view`]), and writes every change back as a new
+//! URL (typing replaces the history entry, choices push one).
 
 use crate::archive::active_filters::ActiveFilters;
-use crate::archive::cache::{fetch_pending, prefetch_docs};
 use crate::archive::facet_panel::{FacetLabels, FacetPanel};
-use crate::archive::loader::ArchiveView;
 use crate::archive::result_list::ResultList;
 use crate::archive::search_box::{SearchBox, SEARCH_INPUT_ID};
+use crate::archive::search_worker::{archive_view, fetch_pending, prefetch};
 use crate::browser::intl::count;
 use crate::data::FetchError;
+use crate::engine::archive::ArchiveView;
 use crate::shell::fetch_error::FetchErrorView;
 use crate::shell::frame::PageFrame;
 use crate::shell::language_switcher::Alternate;
@@ -78,7 +78,6 @@ fn Archive() -> impl IntoView {
     let panel: RwSignal<Option<ArchiveView>, LocalStorage> = RwSignal::new_local(None);
     let generation = StoredValue::new(0u64);
     let retry = RwSignal::new(0u32);
-    let load_site = site.clone();
     let load_code = code.clone();
     // The pre-render runs no effects: it loads the first state here, from
     // disk, at once (`data::disk`), and draws what the effect would.
@@ -87,7 +86,7 @@ fn Archive() -> impl IntoView {
         let first = state.get_untracked();
         let n = results_step(&first);
         use futures::FutureExt;
-        let loaded = ArchiveView::load(site.clone(), code.clone(), first, n).now_or_never();
+        let loaded = archive_view(code.clone(), first, n).now_or_never();
         if let Some(loaded) = loaded {
             if let Ok(data) = &loaded {
                 status.set(count(data.total, &ui.results_count, reading.locale));
@@ -105,14 +104,14 @@ fn Archive() -> impl IntoView {
         } else {
             results_step(&state)
         };
-        let (site, code) = (load_site.clone(), load_code.clone());
+        let code = load_code.clone();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         // The page may be gone (another language, another route) by the
         // time a load finishes: every access after an await is a `try_`.
         let is_latest = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
-            let loaded = ArchiveView::load(site, code, state, n).await;
+            let loaded = archive_view(code, state, n).await;
             if !is_latest() {
                 return;
             }
@@ -133,7 +132,7 @@ fn Archive() -> impl IntoView {
                         }
                         panel.try_set(for_panel);
                         leptos::task::spawn_local(async move {
-                            prefetch_docs(upcoming).await;
+                            prefetch(upcoming).await;
                             if !pending.is_empty() && fetch_pending(pending).await && is_latest() {
                                 retry.try_update(|n| *n += 1);
                             }
@@ -209,7 +208,7 @@ fn archive_main(
     on_more: Callback<()>,
 ) -> impl IntoView {
     let ui = use_reading().ui;
-    let labels = FacetLabels::new(data.facets.clone());
+    let labels = FacetLabels::new(data.labels.clone());
     let search_error = data.search_error.as_ref().map(|e| {
         leptos::logging::error!("okuma: {e}");
         view! { <p class="alert" role="alert">{ui.search_unavailable} " " {e.message(ui)}</p> }
@@ -228,7 +227,7 @@ fn archive_panel(
     on_change: Callback<(ArchiveQuery, bool)>,
 ) -> AnyView {
     let ui = use_reading().ui;
-    let labels = FacetLabels::new(data.facets.clone());
+    let labels = FacetLabels::new(data.labels.clone());
     match data.counts {
         Some(counts) => view! {
             <FacetPanel state=data.state.clone() counts labels expanded on_change />

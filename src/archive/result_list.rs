@@ -4,17 +4,12 @@
 //! which filter to drop.
 
 use crate::archive::highlighted::Highlighted;
-use crate::archive::loader::{ArchiveView, ResultItem};
 use crate::browser::intl::{count, format_date};
+use crate::engine::archive::{ArchiveView, ResultItem};
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use okuma_core::archive_query::ArchiveQuery;
 use okuma_core::localised::name_or_id;
-use okuma_core::search::{highlight, snippet, Analyser, Segment};
-use std::collections::BTreeSet;
-
-/// Words in a search result's snippet.
-const SNIPPET_WORDS: usize = 30;
 
 #[component]
 pub fn ResultList(
@@ -31,7 +26,6 @@ pub fn ResultList(
         items,
         relaxations,
         without_text,
-        matched_terms,
         ..
     } = view_data;
     let heading = count(total, &ui.results_count, locale);
@@ -45,17 +39,9 @@ pub fn ResultList(
     let cards = items
         .into_iter()
         .map(|item| {
-            let ResultItem { card, text, matched_in } = item;
+            let ResultItem { card, title, body, matched_in } = item;
             let card_lang = card.lang.to_string();
             let other_lang = (card.lang != lang).then(|| card_lang.clone());
-            let empty = BTreeSet::new();
-            let terms = matched_terms.get(&card_lang).unwrap_or(&empty);
-            let analyser = Analyser::shared(&card_lang);
-            let title = highlight(&analyser, terms, &card.title);
-            let body: Vec<Segment> = match &text {
-                Some(text) => snippet(&analyser, terms, &format!("{}\n{text}", card.summary), SNIPPET_WORDS),
-                None => vec![Segment { text: card.summary.clone(), hit: false }],
-            };
             let (kind, kind_lang) = match site.kinds.get(&card.kind) {
                 Some(names) => name_or_id(names, &lang, &card.kind),
                 None => (card.kind.clone(), None),

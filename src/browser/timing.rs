@@ -1,33 +1,27 @@
 //! User Timing measures (`performance.measure`) around the work a reader
-//! waits for, so DevTools and `make bench` see the same figures. A measure
-//! that cannot be recorded is simply skipped.
+//! waits for, so DevTools and `make bench` see the same figures. The
+//! search worker times its work with a [`Stopwatch`] and the page records
+//! the figure ([`record`]), as a worker's measures are not in the page's
+//! timeline. A measure that cannot be recorded is simply skipped.
 
 use wasm_bindgen::JsValue;
 
 /// Time spent on one piece of work, which may be interrupted (by a fetch,
 /// say): only the running stretches count.
+#[derive(Default)]
 pub struct Stopwatch {
-    name: &'static str,
-    first: Option<f64>,
     since: Option<f64>,
     total: f64,
 }
 
 impl Stopwatch {
     /// A stopped stopwatch; [`Stopwatch::run`] times a stretch.
-    pub fn new(name: &'static str) -> Stopwatch {
-        Stopwatch {
-            name,
-            first: None,
-            since: None,
-            total: 0.0,
-        }
+    pub fn new() -> Stopwatch {
+        Stopwatch::default()
     }
 
     pub fn resume(&mut self) {
-        let now = now();
-        self.first.get_or_insert(now);
-        self.since = Some(now);
+        self.since = Some(now());
     }
 
     pub fn pause(&mut self) {
@@ -44,30 +38,43 @@ impl Stopwatch {
         out
     }
 
-    /// Records `performance.measure(name, {start, duration})`: the
-    /// duration is the running time, not the wall time since the start.
-    pub fn record(mut self) {
+    /// The running time in ms, not the wall time since the start.
+    pub fn finish(mut self) -> f64 {
         self.pause();
-        let Some(performance) = crate::browser::window().and_then(|w| w.performance()) else {
-            return;
-        };
-        let options = js_sys::Object::new();
-        let set = |key: &str, value: f64| {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        };
-        set("start", self.first.unwrap_or_else(now));
-        set("duration", self.total);
-        let measure = js_sys::Reflect::get(&performance, &"measure".into())
-            .ok()
-            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
-        if let Some(measure) = measure {
-            let _ = measure.call2(&performance, &JsValue::from_str(self.name), &options);
-        }
+        self.total
     }
 }
 
+/// Records `performance.measure(name, {start, duration})` for work of
+/// `duration` ms that ended now.
+pub fn record(name: &str, duration: f64) {
+    let Some(performance) = performance() else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: f64| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    };
+    set("start", (performance.now() - duration).max(0.0));
+    set("duration", duration);
+    let measure = js_sys::Reflect::get(&performance, &"measure".into())
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    if let Some(measure) = measure {
+        let _ = measure.call2(&performance, &JsValue::from_str(name), &options);
+    }
+}
+
+/// The page's or the worker's clock (both have `performance`).
+fn performance() -> Option<web_sys::Performance> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<web_sys::Performance>(p).ok())
+}
+
 fn now() -> f64 {
-    crate::browser::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    performance().map_or(0.0, |p| p.now())
 }

@@ -28,7 +28,7 @@ pub fn url(path: &str) -> String {
 }
 
 /// Why a dataset file could not be shown.
-#[derive(Debug, Clone, PartialEq, Error)]
+#[derive(Debug, Clone, PartialEq, Error, serde::Serialize, serde::Deserialize)]
 pub enum FetchError {
     /// No answer at all: offline, DNS, CORS, connection reset.
     #[error("{url}: request failed: {detail}")]

@@ -6,7 +6,7 @@ use thiserror::Error;
 ///
 /// Each variant carries enough detail for a publisher to find the problem
 /// (the JSON path, the line and column) and for the app to choose a message.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum DatasetError {
     /// The text is not JSON at all (for example an HTML page, or a file cut short).
     #[error("not valid JSON at line {line}, column {column}: {message}")]

@@ -95,7 +95,7 @@ pub struct FacetIndex {
 }
 
 /// A facet's values with their live counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetCounts {
     pub facet: String,
     pub values: Vec<ValueCount>,
@@ -103,7 +103,7 @@ pub struct FacetCounts {
 
 /// A value and the number of results the archive would show if it were
 /// chosen too (for a chosen value: the results it contributes).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueCount {
     pub value: String,
     pub count: u32,

@@ -3,8 +3,6 @@
 //! lower-cases. Adding a language to a dataset needs nothing here; adding a
 //! row gives it a stemmer and its own reading speed (see `docs/extending.md`).
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 /// The primary subtag of a BCP 47 tag, lowercased: `tr-TR` → `tr`, `pt_BR` → `pt`.
 ///
 /// ```
@@ -23,11 +21,6 @@ pub fn primary_subtag(tag: &str) -> String {
 pub struct LanguageProfile {
     /// Silent reading speed in words per minute.
     pub words_per_minute: u32,
-    /// Builds the language's stemmer. A function per row, each naming its
-    /// algorithm as a constant, so that only these stemmers are compiled
-    /// into the reader's wasm: the Snowball tables of all eighteen would add
-    /// about 150 KB (brotli).
-    pub stemmer: Option<fn() -> Stemmer>,
     /// Whether I pairs with ı and İ with i (Turkish, Azerbaijani).
     pub dotless_i: bool,
 }
@@ -36,7 +29,6 @@ pub struct LanguageProfile {
 /// search, not stemmed; read at 200 words a minute.
 const OTHER: LanguageProfile = LanguageProfile {
     words_per_minute: 200,
-    stemmer: None,
     dotless_i: false,
 };
 
@@ -47,7 +39,6 @@ const PROFILES: &[(&str, LanguageProfile)] = &[
         "en",
         LanguageProfile {
             words_per_minute: 228,
-            stemmer: Some(|| Stemmer::create(Algorithm::English)),
             dotless_i: false,
         },
     ),
@@ -55,7 +46,6 @@ const PROFILES: &[(&str, LanguageProfile)] = &[
         "tr",
         LanguageProfile {
             words_per_minute: 166,
-            stemmer: Some(|| Stemmer::create(Algorithm::Turkish)),
             dotless_i: true,
         },
     ),
@@ -63,7 +53,6 @@ const PROFILES: &[(&str, LanguageProfile)] = &[
         "ru",
         LanguageProfile {
             words_per_minute: 184,
-            stemmer: Some(|| Stemmer::create(Algorithm::Russian)),
             dotless_i: false,
         },
     ),
@@ -81,8 +70,7 @@ const PROFILES: &[(&str, LanguageProfile)] = &[
 /// ```
 /// use okuma_core::language_profile::profile;
 /// assert_eq!(profile("tr-TR").words_per_minute, 166);
-/// assert!(profile("ru").stemmer.is_some());
-/// assert!(profile("de").stemmer.is_none());
+/// assert!(profile("az").dotless_i);
 /// ```
 pub fn profile(tag: &str) -> LanguageProfile {
     let primary = primary_subtag(tag);

@@ -23,7 +23,7 @@
 //! assert_eq!(ru.term("ёлка"), ru.term("елка"));
 //! ```
 
-use rust_stemmers::Stemmer;
+use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -93,6 +93,39 @@ impl std::fmt::Debug for Analyser {
     }
 }
 
+/// Builds one language's stemmer.
+type NewStemmer = fn() -> Stemmer;
+
+/// The languages okuma stems, by primary subtag. A function per row, each
+/// naming its algorithm as a constant, so that only these stemmers are
+/// compiled in: the Snowball tables of all eighteen would add about 150 KB
+/// (brotli). The table lives here, not in `language_profile`, so that what
+/// only reads (reading times, casing) does not hold the stemmers.
+const STEMMERS: &[(&str, NewStemmer)] = &[
+    ("en", || Stemmer::create(Algorithm::English)),
+    ("tr", || Stemmer::create(Algorithm::Turkish)),
+    ("ru", || Stemmer::create(Algorithm::Russian)),
+];
+
+/// Whether okuma stems `lang` (a BCP 47 tag).
+///
+/// ```
+/// use okuma_core::search::analysis::stems;
+/// assert!(stems("ru-RU"));
+/// assert!(!stems("de"));
+/// ```
+pub fn stems(lang: &str) -> bool {
+    stemmer_of(lang).is_some()
+}
+
+fn stemmer_of(lang: &str) -> Option<NewStemmer> {
+    let primary = crate::language_profile::primary_subtag(lang);
+    STEMMERS
+        .iter()
+        .find(|(code, _)| *code == primary)
+        .map(|(_, create)| *create)
+}
+
 impl Analyser {
     /// The analysis for a BCP 47 language tag; a language without a
     /// Snowball stemmer is still split, lower-cased and folded.
@@ -100,7 +133,7 @@ impl Analyser {
         let profile = crate::language_profile::profile(lang);
         Analyser {
             turkic_case: profile.dotless_i,
-            stemmer: profile.stemmer.map(|create| create()),
+            stemmer: stemmer_of(lang).map(|create| create()),
             memo: RefCell::new(HashMap::new()),
         }
     }

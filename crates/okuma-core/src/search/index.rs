@@ -60,7 +60,7 @@ pub struct TermDictionary {
 /// A term dictionary made with another text analysis than this build's:
 /// its terms would silently miss words (a query is analysed the new way),
 /// so it is refused instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("the search index was made with text analysis version {found}; this build uses version {expected}")]
 pub struct StaleIndex {
     pub found: u32,

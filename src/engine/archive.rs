@@ -1,47 +1,63 @@
 //! What the archive shows for a URL state: [`ArchiveView::load`] fetches
 //! what the state needs (through the visit's `cache`), hands it to
-//! okuma-core's archive engine ([`okuma_core::archive::results`]), and
-//! fetches the cards of what the engine says to show.
+//! okuma-core's archive engine ([`okuma_core::archive::results`]), fetches
+//! the cards of what the engine says to show, and cuts their highlighted
+//! titles and snippets, so the page only draws what it is given.
 
-use crate::archive::cache::{catalog_page, load_facets, search_doc, FacetData, CACHE};
 use crate::browser::timing::Stopwatch;
 use crate::data::{fetch_shard, fetch_terms, FetchError};
+use crate::engine::cache::{catalog_page, load_facets, search_doc, FacetData, CACHE};
 use futures::future::join_all;
 use okuma_core::archive::{results, ArchiveInput, ArchiveResults, CardSource, LanguageSearch};
 use okuma_core::archive_query::ArchiveQuery;
-use okuma_core::search::{QueryPlan, SearchIndex};
+use okuma_core::localised::name_or_id;
+use okuma_core::search::{highlight, snippet, Analyser, QueryPlan, SearchIndex, Segment};
 use okuma_core::{layout, EntryCard, FacetCounts, LanguageCode, Site};
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// Words in a search result's snippet.
+const SNIPPET_WORDS: usize = 30;
+
 /// One result as the list shows it.
-#[derive(Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultItem {
     pub card: EntryCard,
-    /// Body text to cut a snippet from (search results only).
-    pub text: Option<String>,
+    /// The title, with the query's words marked.
+    pub title: Vec<Segment>,
+    /// The summary, or for a search result the passage around the first
+    /// match, with the query's words marked.
+    pub body: Vec<Segment>,
     /// Languages the query matched in (all-languages search only).
     pub matched_in: Vec<LanguageCode>,
 }
 
-/// Everything the archive shows for one URL state.
-#[derive(Clone)]
+/// A facet value's name in the reading language, and the name's language
+/// when it is another one (a name only known in another language).
+pub type Label = (String, Option<String>);
+
+/// Everything the archive shows for one URL state. It crosses from the
+/// search worker to the page as JSON, so it holds what is drawn, not the
+/// tables it was computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArchiveView {
+    /// The state this view is for (the page sends it and puts it back).
+    #[serde(skip)]
     pub state: ArchiveQuery,
     /// Entries that match, in display order.
     pub total: usize,
     pub items: Vec<ResultItem>,
     /// Live counts per facet (None while facets could not be loaded).
     pub counts: Option<Vec<FacetCounts>>,
-    pub facets: Option<Rc<FacetData>>,
+    /// Names of the values in `counts` and of the chosen values, per facet.
+    pub labels: BTreeMap<String, BTreeMap<String, Label>>,
     /// Per chosen facet: results without it (for the no-results view).
     pub relaxations: Vec<(String, u32)>,
     /// Results with the same filters but no search words.
     pub without_text: Option<u32>,
-    /// Index terms that matched, per language, for highlighting.
-    pub matched_terms: BTreeMap<String, BTreeSet<String>>,
     pub facet_error: Option<FetchError>,
     pub search_error: Option<FetchError>,
     /// Shards with one-typo matches, still to fetch (per language): the
@@ -49,6 +65,10 @@ pub struct ArchiveView {
     pub pending: Vec<(String, Vec<u32>)>,
     /// Search docs of the next results, worth fetching ahead.
     pub upcoming: Vec<(String, u32)>,
+    /// The engine's own time in ms (planning, searching, counting),
+    /// without the fetches in between: the page records it as the
+    /// `okuma:search` measure.
+    pub engine_ms: f64,
 }
 
 impl ArchiveView {
@@ -78,7 +98,7 @@ impl ArchiveView {
         let mut pending = Vec::new();
         // The engine's own time (planning, searching, counting), without
         // the fetches in between.
-        let mut engine = Stopwatch::new("okuma:search");
+        let mut engine = Stopwatch::new();
         if state.has_text() {
             for code in &languages {
                 match prepare_language(code, &state.text, &mut engine).await {
@@ -118,18 +138,24 @@ impl ArchiveView {
                 shown,
             })
         };
-        engine.record();
+        let engine_ms = engine.finish();
 
         let items = load_cards(&found).await?;
+        let labels = label_values(
+            &site,
+            &lang,
+            facets.as_deref(),
+            &state,
+            found.counts.as_deref(),
+        );
         Ok(ArchiveView {
             state,
             total: found.total,
             items,
             counts: found.counts,
-            facets,
+            labels,
             relaxations: found.relaxations,
             without_text: found.without_text,
-            matched_terms: found.matched_terms,
             facet_error,
             search_error,
             pending,
@@ -138,7 +164,63 @@ impl ArchiveView {
                 .into_iter()
                 .map(|(code, entry)| (code.to_string(), entry))
                 .collect(),
+            engine_ms,
         })
+    }
+}
+
+/// The names of every value the panel and the chips show.
+fn label_values(
+    site: &Site,
+    lang: &LanguageCode,
+    facets: Option<&FacetData>,
+    state: &ArchiveQuery,
+    counts: Option<&[FacetCounts]>,
+) -> BTreeMap<String, BTreeMap<String, Label>> {
+    let mut labels: BTreeMap<String, BTreeMap<String, Label>> = BTreeMap::new();
+    let values = counts
+        .into_iter()
+        .flatten()
+        .flat_map(|f| {
+            f.values
+                .iter()
+                .map(move |v| (f.facet.clone(), v.value.clone()))
+        })
+        .chain(state.chips());
+    for (facet, value) in values {
+        let label = label(site, lang, facets, &facet, &value);
+        labels.entry(facet).or_default().insert(value, label);
+    }
+    labels
+}
+
+/// A facet value's name in `lang`; the value itself when the data names
+/// it nowhere.
+fn label(
+    site: &Site,
+    lang: &LanguageCode,
+    facets: Option<&FacetData>,
+    facet: &str,
+    value: &str,
+) -> Label {
+    let named = |names: Option<&okuma_core::LocalNames>| match names {
+        Some(names) => name_or_id(names, lang, value),
+        None => (value.to_string(), None),
+    };
+    match facet {
+        "kind" => named(site.kinds.get(value)),
+        "topic" => named(site.topics.get(value)),
+        "country" | "organisation" | "person" => {
+            named(facets.and_then(|d| d.entities.entities.get(value).map(|e| &e.name)))
+        }
+        "author" => named(facets.and_then(|d| d.people.people.get(value))),
+        "language" => site
+            .languages
+            .iter()
+            .find(|l| l.code.as_str() == value)
+            .map(|l| (l.name.clone(), Some(l.code.to_string())))
+            .unwrap_or_else(|| (value.to_string(), None)),
+        _ => (value.to_string(), None),
     }
 }
 
@@ -207,22 +289,44 @@ async fn load_cards(found: &ArchiveResults) -> Result<Vec<ResultItem>, FetchErro
         match doc {
             Some(doc) => {
                 let doc = doc?;
-                items.push(ResultItem {
-                    card: doc.card.clone(),
-                    text: Some(doc.text.clone()),
-                    matched_in: result.matched_in.clone(),
-                });
+                let card = doc.card.clone();
+                let text = format!("{}\n{}", card.summary, doc.text);
+                items.push(marked(found, card, Some(&text), result.matched_in.clone()));
             }
             None => {
                 if let Some(card) = cards.remove(&result.entry) {
-                    items.push(ResultItem {
-                        card,
-                        text: None,
-                        matched_in: Vec::new(),
-                    });
+                    items.push(marked(found, card, None, Vec::new()));
                 }
             }
         }
     }
     Ok(items)
+}
+
+/// A card with the words the query matched marked in its title and in a
+/// snippet of `text` (a search result), or its plain summary.
+fn marked(
+    found: &ArchiveResults,
+    card: EntryCard,
+    text: Option<&str>,
+    matched_in: Vec<LanguageCode>,
+) -> ResultItem {
+    let lang = card.lang.to_string();
+    let empty = BTreeSet::new();
+    let terms = found.matched_terms.get(&lang).unwrap_or(&empty);
+    let analyser = Analyser::shared(&lang);
+    let title = highlight(&analyser, terms, &card.title);
+    let body = match text {
+        Some(text) => snippet(&analyser, terms, text, SNIPPET_WORDS),
+        None => vec![Segment {
+            text: card.summary.clone(),
+            hit: false,
+        }],
+    };
+    ResultItem {
+        card,
+        title,
+        body,
+        matched_in,
+    }
 }

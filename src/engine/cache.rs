@@ -1,15 +1,15 @@
-//! What the archive has fetched for the visit, one cache per page load (the
-//! app is single-threaded wasm): the facet table and its labels, each
-//! language's search index with the shards loaded, search docs and catalog
-//! pages. A warm query does no I/O.
+//! What the search worker has fetched for the visit, one cache per worker
+//! (it is single-threaded wasm): the site, the facet table and its labels,
+//! each language's search index with the shards loaded, search docs and
+//! catalog pages. A warm query does no I/O.
 
 use crate::data::{
     fetch_catalog_page, fetch_entities, fetch_facets, fetch_people, fetch_search_doc, fetch_shard,
-    FetchError,
+    fetch_site, FetchError,
 };
 use futures::future::join_all;
 use okuma_core::search::{SearchDoc, SearchIndex};
-use okuma_core::{CatalogPage, EntityTable, FacetIndex, PeopleTable};
+use okuma_core::{CatalogPage, EntityTable, FacetIndex, PeopleTable, Site};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -24,6 +24,7 @@ pub struct FacetData {
 
 #[derive(Default)]
 pub(super) struct Cache {
+    site: Option<Arc<Site>>,
     facets: Option<Rc<FacetData>>,
     pub(super) search: HashMap<String, Rc<RefCell<SearchIndex>>>,
     docs: HashMap<(String, u32), Arc<SearchDoc>>,
@@ -33,6 +34,16 @@ pub(super) struct Cache {
 thread_local! {
     // One cache per page load; the app is single-threaded (CSR wasm).
     pub(super) static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// The site file; a failure is not kept, so the next request tries again.
+pub(super) async fn load_site() -> Result<Arc<Site>, FetchError> {
+    if let Some(site) = CACHE.with_borrow(|c| c.site.clone()) {
+        return Ok(site);
+    }
+    let site = fetch_site().await?;
+    CACHE.with_borrow_mut(|c| c.site = Some(site.clone()));
+    Ok(site)
 }
 
 pub(super) async fn load_facets() -> Result<Rc<FacetData>, FetchError> {
