@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    build_id();
     println!("cargo:rerun-if-changed=locales");
     let dir = Path::new("locales");
     let read = |code: &str| -> toml::Table {
@@ -102,4 +103,36 @@ fn literal(value: &toml::Value) -> String {
         }
         other => panic!("unsupported locale value {other}"),
     }
+}
+
+/// `OKUMA_BUILD_ID`: a digest of the app's and the core's sources, which
+/// the page puts in the search worker's address so that a page and its
+/// worker always come from the same build.
+fn build_id() {
+    use std::hash::{Hash, Hasher};
+    fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for dir in ["src", "crates/okuma-core/src", "locales"] {
+        println!("cargo:rerun-if-changed={dir}");
+        walk(Path::new(dir), &mut files);
+    }
+    files.sort();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for file in &files {
+        file.hash(&mut hasher);
+        std::fs::read(file).unwrap_or_default().hash(&mut hasher);
+    }
+    println!("cargo:rustc-env=OKUMA_BUILD_ID={:016x}", hasher.finish());
 }

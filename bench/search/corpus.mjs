@@ -4,7 +4,9 @@
 //
 //   ensureArchive()  builds okuma-cli (a no-op when current) and runs
 //                    `okuma gen --entries 10000 --seed 7` unless
-//                    target/bench/gen10k/site.json is newer than the binary
+//                    target/bench/gen10k/site.json is newer than the binary;
+//                    `{ entries: N }` does the same for another size, in
+//                    target/bench/genNk/ (bench/scale.mjs: 1k, 10k, 50k)
 //   ensurePeers()    writes target/bench/peers/docs.json.gz (all documents,
 //                    gzip, fetched by the MiniSearch and FlexSearch pages) and
 //                    the Pagefind bundle target/bench/peers/pagefind/ (about
@@ -17,17 +19,24 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const ARCHIVE = 'target/bench/gen10k';
-export const PEERS = 'target/bench/peers';
 export const ENTRIES = 10000;
+/** Where an archive of `entries` entries is kept: target/bench/gen10k for 10,000. */
+export const archiveDir = (entries) => `target/bench/gen${entries % 1000 === 0 ? `${entries / 1000}k` : entries}`;
+export const ARCHIVE = archiveDir(ENTRIES);
+export const PEERS = 'target/bench/peers';
 const SEED = 7;
 const BINARY = 'target/release/okuma';
 
 const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
-/** Generates the archive when it is missing or older than the okuma binary. */
-export function ensureArchive(log = console.error) {
-  const site = join(ARCHIVE, 'site.json');
+/**
+ * Generates the archive when it is missing or older than the okuma binary:
+ * the benchmark's (10,000 entries in ARCHIVE), or `{ entries }` in
+ * archiveDir(entries). Returns its directory.
+ */
+export function ensureArchive(log = console.error, { entries = ENTRIES } = {}) {
+  const dir = archiveDir(entries);
+  const site = join(dir, 'site.json');
   // Build first (a no-op when current), as `cargo run` would, and compare
   // the archive against the result. A failed build (sources being edited)
   // keeps an existing archive.
@@ -35,18 +44,19 @@ export function ensureArchive(log = console.error) {
     execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'okuma-cli'], { stdio: 'inherit' });
   } catch (err) {
     if (!existsSync(site)) throw err;
-    log(`okuma-cli did not build; using the existing ${ARCHIVE}/`);
-    return;
+    log(`okuma-cli did not build; using the existing ${dir}/`);
+    return dir;
   }
   if (existsSync(site) && mtime(site) > mtime(BINARY)) {
     const { catalog } = JSON.parse(readFileSync(site, 'utf8'));
-    if (catalog.entries === ENTRIES) return;
+    if (catalog.entries === entries) return dir;
   }
-  log(`generating ${ENTRIES} entries (seed ${SEED}) into ${ARCHIVE}/ …`);
-  rmSync(ARCHIVE, { recursive: true, force: true });
-  execFileSync(BINARY, ['gen', '--entries', String(ENTRIES), '--seed', String(SEED), '-o', ARCHIVE], {
+  log(`generating ${entries} entries (seed ${SEED}) into ${dir}/ …`);
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(BINARY, ['gen', '--entries', String(entries), '--seed', String(SEED), '-o', dir], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  return dir;
 }
 
 /** Plain text of a list of inline runs (notes dropped, marks' text kept). */

@@ -51,7 +51,6 @@ fn Archive() -> impl IntoView {
     // How many results to show, for the state it was raised in.
     let shown = RwSignal::new((ArchiveQuery::default(), 0));
     let expanded = RwSignal::new(BTreeSet::<String>::new());
-    let status = RwSignal::new(String::new());
 
     // A choice re-renders the panel and results; the control the reader
     // used (or, if it is gone, the results heading) gets focus back.
@@ -88,9 +87,6 @@ fn Archive() -> impl IntoView {
         use futures::FutureExt;
         let loaded = archive_view(code.clone(), first, n).now_or_never();
         if let Some(loaded) = loaded {
-            if let Ok(data) = &loaded {
-                status.set(count(data.total, &ui.results_count, reading.locale));
-            }
             panel.set(loaded.as_ref().ok().cloned());
             current.set(Some(loaded));
         }
@@ -165,24 +161,42 @@ fn Archive() -> impl IntoView {
             current: l.code == code,
         })
         .collect();
+    // What is drawn follows the phase (loading, shown, failed); within
+    // "shown", the views update in place from the latest view.
+    let phase = Memo::new(move |_| {
+        current.with(|c| match c {
+            None => Phase::Loading,
+            Some(Ok(_)) => Phase::Shown,
+            Some(Err(e)) => Phase::Failed(e.clone()),
+        })
+    });
+    let shown = Memo::new(move |previous: Option<&ArchiveView>| {
+        current.with(|c| match c {
+            Some(Ok(view)) => view.clone(),
+            _ => previous.cloned().unwrap_or_default(),
+        })
+    });
     let locale = reading.locale;
+    let status = move || match phase.get() {
+        Phase::Shown => shown.with(|v| count(v.total, &ui.results_count, locale)),
+        _ => String::new(),
+    };
     let canonical = reading.href("");
     let x_default = crate::base::path("");
     view! {
         <PageFrame title=reading.site_title() alternates keep_query=true wide=true canonical x_default>
             <h1 class="visually-hidden">{ui.archive}</h1>
             <SearchBox text state on_change />
-            <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
             <div class="archive">
                 <div class="archive-main">
-                    {move || match current.get() {
-                        None => view! { <p class="loading">{ui.loading}</p> }.into_any(),
-                        Some(Ok(data)) => {
-                            status.set(count(data.total, &ui.results_count, locale));
+                    {move || match phase.get() {
+                        Phase::Loading => view! { <p class="loading">{ui.loading}</p> }.into_any(),
+                        Phase::Shown => {
                             crate::shell::takeover::page_ready();
-                            archive_main(data, on_change, on_more).into_any()
+                            archive_main(shown, on_change, on_more).into_any()
                         }
-                        Some(Err(error)) => view! {
+                        Phase::Failed(error) => view! {
                             <FetchErrorView error on_retry=move || retry.update(|n| *n += 1) />
                         }
                         .into_any(),
@@ -201,22 +215,40 @@ fn Archive() -> impl IntoView {
     }
 }
 
-/// Active filters, a search error if any, and the results.
+/// What the archive's main column shows.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Shown,
+    Failed(FetchError),
+}
+
+/// Active filters, a search error if any, and the results, kept as the
+/// view changes.
 fn archive_main(
-    data: ArchiveView,
+    view: Memo<ArchiveView>,
     on_change: Callback<(ArchiveQuery, bool)>,
     on_more: Callback<()>,
 ) -> impl IntoView {
     let ui = use_reading().ui;
-    let labels = FacetLabels::new(data.labels.clone());
-    let search_error = data.search_error.as_ref().map(|e| {
-        leptos::logging::error!("okuma: {e}");
-        view! { <p class="alert" role="alert">{ui.search_unavailable} " " {e.message(ui)}</p> }
-    });
+    let filters = move || {
+        view.with(|data| {
+            let labels = FacetLabels::new(data.labels.clone());
+            view! { <ActiveFilters state=data.state.clone() labels on_change /> }
+        })
+    };
+    let search_error = move || {
+        view.with(|data| {
+            data.search_error.as_ref().map(|e| {
+                leptos::logging::error!("okuma: {e}");
+                view! { <p class="alert" role="alert">{ui.search_unavailable} " " {e.message(ui)}</p> }
+            })
+        })
+    };
     view! {
-        <ActiveFilters state=data.state.clone() labels on_change />
+        {filters}
         {search_error}
-        <ResultList view_data=data on_change on_more />
+        <ResultList view_data=Signal::from(view) on_change on_more />
     }
 }
 

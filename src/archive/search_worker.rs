@@ -77,9 +77,14 @@ fn unexpected(reply: &Reply) -> FetchError {
     }
 }
 
-/// The worker's script, under the site's base path.
+/// The worker's script, under the site's base path, for this build (the
+/// loader asks for the engine of the same build: names without a hash
+/// could otherwise be an older deploy's from a cache).
 pub fn worker_url() -> String {
-    crate::base::path("okuma-search_loader.js")
+    crate::base::path(&format!(
+        "okuma-search-loader.js?v={}",
+        env!("OKUMA_BUILD_ID")
+    ))
 }
 
 /// Sends `request` to the search worker and waits for its reply.
@@ -95,7 +100,7 @@ pub use line::ask;
 mod line {
     use super::worker_url;
     use crate::data::FetchError;
-    use crate::engine::protocol::{Message, Reply, Request, READY};
+    use crate::engine::protocol::{Message, Reply, Request, FAILED, READY};
     use futures::channel::oneshot;
     use std::cell::{Cell, RefCell};
     use std::collections::HashMap;
@@ -120,6 +125,9 @@ mod line {
 
     thread_local! {
         static LINE: RefCell<Option<Rc<Line>>> = const { RefCell::new(None) };
+        // Stopped workers' lines are kept, not dropped: they are stopped
+        // from inside their own handlers, which must outlive the call.
+        static STOPPED: RefCell<Vec<Rc<Line>>> = const { RefCell::new(Vec::new()) };
     }
 
     fn failed(detail: &str) -> FetchError {
@@ -143,6 +151,10 @@ mod line {
             let Some(text) = event.data().as_string() else {
                 return;
             };
+            if text == FAILED {
+                stop(&line);
+                return;
+            }
             if text == READY {
                 line.ready.set(true);
                 for message in line.queued.take() {
@@ -162,12 +174,8 @@ mod line {
         // A script that does not load, or a worker that crashes: whatever
         // waits fails, and the next request starts again.
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_event: web_sys::Event| {
-            let Some(line) = LINE.with_borrow_mut(|l| l.take()) else {
-                return;
-            };
-            line.worker.terminate();
-            for (_, sender) in line.waiting.borrow_mut().drain() {
-                let _ = sender.send(Err(failed("the search worker stopped")));
+            if let Some(line) = LINE.with_borrow(|l| l.clone()) {
+                stop(&line);
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -183,6 +191,19 @@ mod line {
         });
         LINE.with_borrow_mut(|l| *l = Some(line.clone()));
         Ok(line)
+    }
+
+    /// Ends a worker that failed: what waits for it fails, and the next
+    /// request starts a new one.
+    fn stop(line: &Rc<Line>) {
+        if let Some(running) = LINE.with_borrow_mut(|l| l.take()) {
+            STOPPED.with_borrow_mut(|s| s.push(running));
+        }
+        line.worker.terminate();
+        let waiting: Vec<_> = line.waiting.borrow_mut().drain().collect();
+        for (_, sender) in waiting {
+            let _ = sender.send(Err(failed("the search worker stopped")));
+        }
     }
 
     /// Sends `request` to the search worker and waits for its reply.

@@ -42,7 +42,7 @@ pub type Label = (String, Option<String>);
 /// Everything the archive shows for one URL state. It crosses from the
 /// search worker to the page as JSON, so it holds what is drawn, not the
 /// tables it was computed from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArchiveView {
     /// The state this view is for (the page sends it and puts it back).
     #[serde(skip)]

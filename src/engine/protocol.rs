@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 /// by the page (a worker drops messages that arrive before its handler).
 pub const READY: &str = "ready";
 
+/// What the worker's loader posts when the engine's wasm failed to load.
+pub const FAILED: &str = "failed";
+
 /// A request or its answer; an answer has its request's `id`.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Message<T> {

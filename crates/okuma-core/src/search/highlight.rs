@@ -7,7 +7,7 @@ use crate::search::query::one_edit;
 use std::collections::BTreeSet;
 
 /// A piece of text, highlighted or not.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Segment {
     pub text: String,
     pub hit: bool,
