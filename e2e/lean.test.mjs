@@ -1,0 +1,85 @@
+// The reading path carries only what reading needs: an article, its
+// switch of language and its previews load no search engine. Search runs
+// in its own wasm in a Web Worker, started by the archive or by "find in
+// this entry"; a worker that cannot load gives the localised alert, whose
+// Retry starts a new one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage } from './harness.mjs';
+import {
+  assertNoErrors,
+  languageNav,
+  NATIVE,
+  openArchive,
+  openEntry,
+  resultsFor,
+  takenOver,
+  useSite,
+  waitForLang,
+} from './pages.mjs';
+
+const site = useSite();
+
+/** Every address `page` asks for, its own and its workers'. */
+function recordRequests(page) {
+  const urls = [];
+  page.context().on('request', (request) => urls.push(new URL(request.url()).pathname));
+  return urls;
+}
+
+const isEngine = (path) => /okuma-search/.test(path);
+
+test('reading an entry, switching its language and opening a preview load no search engine', async () => {
+  const page = await newPage(site.browser);
+  const urls = recordRequests(page);
+  await openEntry(page, 'en');
+  await languageNav(page, 'en').getByRole('link', { name: NATIVE.tr }).click();
+  await waitForLang(page, 'tr');
+  await page.locator('#p1 sup a').click();
+  await page.locator('.note-preview').waitFor();
+  assert.ok(urls.some((u) => /okuma-app-.*\.wasm$/.test(u)), 'the app loaded');
+  assert.deepEqual(urls.filter(isEngine), [], 'no search engine was fetched');
+  assert.equal(page.workers().length, 0, 'no worker runs');
+
+  // "Find in this entry" is a search: it starts the worker, which marks
+  // the paragraphs with the word in any of its forms.
+  await page.locator('#find-in-entry').fill('Kazakistan');
+  await page.locator('.find-status').filter({ hasText: /paragraf eşleşiyor/ }).waitFor();
+  assert.ok((await page.locator('.found').count()) > 0);
+  assert.ok(urls.some((u) => /okuma-search_bg\.wasm$/.test(u)), 'the engine loaded for find');
+  assert.equal(page.workers().length, 1);
+  assertNoErrors(page);
+});
+
+test("the archive's search runs in one worker, and the page's own wasm is the reader's", async () => {
+  const page = await newPage(site.browser);
+  const urls = recordRequests(page);
+  await openArchive(page, '/ru/?q=%D0%BA%D0%B0%D0%B7%D0%B0%D1%85%D1%81%D1%82%D0%B0%D0%BD');
+  await resultsFor(page, 'казахстан');
+  assert.ok((await page.locator('#results mark').count()) > 0, 'matches are highlighted');
+  assert.equal(page.workers().length, 1);
+  assert.equal(urls.filter((u) => /okuma-search_bg\.wasm$/.test(u)).length, 1);
+  assert.ok(urls.some((u) => u.endsWith('/data/search/ru/terms.json')), 'the worker fetched the index');
+  // Typing goes on through the same worker.
+  await page.locator('#archive-search').fill('союз');
+  await resultsFor(page, 'союз');
+  assert.equal(page.workers().length, 1);
+  assertNoErrors(page);
+});
+
+test('a search engine that cannot load gives a localised alert whose Retry works', async () => {
+  const page = await newPage(site.browser);
+  let blocked = true;
+  await page.route('**/okuma-search_bg.wasm*', (route) =>
+    blocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue(),
+  );
+  await page.goto(`${site.base}/tr/?q=ortakl%C4%B1k`);
+  const alert = page.getByRole('alert').filter({ hasText: 'Yazılar yüklenemedi' });
+  await alert.waitFor({ timeout: 15000 });
+  blocked = false;
+  await alert.getByRole('button').click();
+  await takenOver(page);
+  await resultsFor(page, 'ortaklık');
+  assert.ok((await page.locator('#results .entry-card').count()) > 0);
+  assert.deepEqual(page.uncaught, []);
+});
