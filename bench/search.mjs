@@ -17,15 +17,18 @@
 //
 // okuma searches in a Web Worker (okuma-search_loader.js, its own wasm);
 // the peers on the main thread. What a page's dedicated workers fetch and
-// hold is counted with the page's: the harness auto-attaches to the page's
-// worker targets over CDP (Target.setAutoAttach, messages relayed through
-// the page's session) and enables Network there.
+// hold is counted with the page's: requests as playwright reports them (it
+// follows every worker's Network from its start; a CDP client of the page
+// alone does not see a worker's fetches), memory through CDP sessions with
+// the page's workers (Target.setAutoAttach on the page's session, messages
+// relayed through it).
 //
 // Figures per engine and run:
-//   transfer     bytes on the wire (CDP Network, headers included) from
-//                navigation start until the first query's top 10 is shown,
-//                by the page and its workers (okuma's search worker fetches
-//                its wasm and the index shards itself)
+//   transfer     bytes on the wire (headers and encoded body: CDP's
+//                encodedDataLength) from navigation start until the first
+//                query's top 10 is shown, by the page and its workers
+//                (okuma's search worker fetches its own script and wasm,
+//                the archive's metadata and the index shards itself)
 //   index ready  navigation start → index built (MiniSearch, FlexSearch,
 //                Orama: fetch all documents, build in the page); Pagefind
 //                and okuma load lazily, so for them only "1st result" applies
@@ -220,46 +223,51 @@ export function p95(xs) {
 }
 
 /**
- * Bytes received per request, from CDP Network events of the page
- * (`source` 'page') and of its workers (`source` their session id);
- * `until(ms)` sums what finished by then.
+ * Bytes received per request until a moment of the load, the page's and its
+ * workers': playwright's finished requests (it enables Network in every
+ * worker before the worker runs, so it sees a worker's first fetches, which
+ * a second CDP client attaching to the worker can miss). A request's bytes
+ * are its `sizes()`, headers and encoded body: CDP's encodedDataLength.
+ * Which requests the page itself sent is told by the page's own CDP session
+ * (by address, in order: the page and the worker may both fetch a file).
  */
-function trackNetwork() {
-  const requests = new Map();
-  let documentStart = null;
+function trackNetwork(page, cdp) {
+  const finished = [];
+  page.on('requestfinished', (r) => finished.push(r));
+  const pageSent = new Map(); // requestId → address, as the page's session saw them
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!pageSent.has(e.requestId)) pageSent.set(e.requestId, e.request.url);
+  });
   return {
-    event(source, method, e) {
-      if (method === 'Network.requestWillBeSent') {
-        if (source === 'page' && documentStart === null && e.type === 'Document') documentStart = e.timestamp;
-        const key = `${source} ${e.requestId}`;
-        if (!requests.has(key)) requests.set(key, { url: e.request.url, start: e.timestamp, from: source === 'page' ? 'page' : 'worker' });
-      } else if (method === 'Network.loadingFinished') {
-        const r = requests.get(`${source} ${e.requestId}`);
-        if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+    /** What finished by `ms` after the navigation request was sent (performance.now() counts from about then). */
+    async until(ms) {
+      const doc = finished.find((r) => r.resourceType() === 'document');
+      if (!doc) return { total: 0, files: [] };
+      const cut = doc.timing().startTime + ms;
+      const ended = finished
+        .map((r) => ({ r, t: r.timing() }))
+        .filter(({ t }) => t.responseEnd >= 0 && t.startTime + t.responseEnd <= cut)
+        .sort((a, b) => a.t.startTime - b.t.startTime);
+      const unclaimed = [...pageSent.values()];
+      const files = [];
+      for (const { r } of ended) {
+        const sizes = await r.sizes();
+        const i = unclaimed.indexOf(r.url());
+        if (i >= 0) unclaimed.splice(i, 1);
+        files.push({ url: new URL(r.url()).pathname, bytes: sizes.responseHeadersSize + sizes.responseBodySize, from: i >= 0 ? 'page' : 'worker' });
       }
-    },
-    until(ms) {
-      // performance.now() counts from navigation start, which is when the
-      // document request is sent, give or take a millisecond. The workers'
-      // timestamps are on the same (monotonic) clock.
-      const cut = documentStart + ms / 1000;
-      const files = [...requests.values()]
-        .filter((r) => r.end !== undefined && r.end <= cut)
-        .map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes, from: r.from }));
       return { total: files.reduce((s, f) => s + f.bytes, 0), files };
     },
   };
 }
 
 /**
- * The page's workers, through the page's CDP session: auto-attach without
- * flatten (playwright's CDPSession talks to one target, so a worker's
- * messages go through Target.sendMessageToTarget and come back as
- * Target.receivedMessageFromTarget). Each worker starts paused until its
- * Network domain is on, so its first fetch is seen too. `onEvent(sessionId,
- * method, params)` gets every worker event.
+ * The page's workers, for their memory, through the page's CDP session:
+ * auto-attach without flatten (playwright's CDPSession talks to one target,
+ * so a worker's commands go through Target.sendMessageToTarget and its
+ * answers come back as Target.receivedMessageFromTarget).
  */
-async function attachWorkers(cdp, onEvent) {
+async function attachWorkers(cdp) {
   const targets = new Map();
   const pending = new Map();
   let nextId = 1;
@@ -277,24 +285,18 @@ async function attachWorkers(cdp, onEvent) {
         fail(err);
       });
     });
-  cdp.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
-    targets.set(sessionId, targetInfo);
-    if (targetInfo.type === 'worker') await send(sessionId, 'Network.enable').catch(() => {});
-    await send(sessionId, 'Runtime.runIfWaitingForDebugger').catch(() => {});
-  });
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => targets.set(sessionId, targetInfo));
   cdp.on('Target.detachedFromTarget', ({ sessionId }) => targets.delete(sessionId));
-  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
     const m = JSON.parse(message);
-    if (m.id !== undefined) {
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      clearTimeout(p.timer);
-      if (m.error) p.fail(new Error(m.error.message));
-      else p.ok(m.result);
-    } else if (m.method) onEvent(sessionId, m.method, m.params);
+    const p = m.id !== undefined && pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    clearTimeout(p.timer);
+    if (m.error) p.fail(new Error(m.error.message));
+    else p.ok(m.result);
   });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   return {
     list: () => [...targets].filter(([, t]) => t.type === 'worker').map(([sessionId, t]) => ({ sessionId, url: t.url })),
     send,
@@ -349,9 +351,8 @@ export async function measure(browser, base, name, queries, probes) {
   page.on('pageerror', (err) => errors.push(String(err)));
   page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
   const cdp = await context.newCDPSession(page);
-  const net = trackNetwork();
-  for (const method of ['Network.requestWillBeSent', 'Network.loadingFinished']) cdp.on(method, (e) => net.event('page', method, e));
-  const workers = await attachWorkers(cdp, (sessionId, method, params) => net.event(sessionId, method, params));
+  const net = trackNetwork(page, cdp);
+  const workers = await attachWorkers(cdp);
   await cdp.send('Network.enable');
   await cdp.send('Performance.enable');
   let lang = null;
@@ -388,7 +389,7 @@ export async function measure(browser, base, name, queries, probes) {
       throw new NotReady(errors.length ? `${why}; page errors: ${errors.slice(0, 2).join(' | ')}` : why);
     }
     const cold = await page.evaluate(() => ({ first: window.__b.first, firstDom: window.__b.firstDom, ready: window.__bench?.readyAt ?? null }));
-    const transfer = net.until(cold.first);
+    const transfer = await net.until(cold.first);
 
     // Keystroke to results painted, every query once (this also warms up).
     const keystrokes = [];

@@ -3,11 +3,10 @@
 //! count or by name in the reading language's collation.
 
 use crate::browser::intl::{format_number, Collation};
-use crate::engine::archive::Label;
+use crate::engine::archive::{ArchiveView, Label};
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use okuma_core::archive_query::{ArchiveQuery, ValueOrder};
-use okuma_core::FacetCounts;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -35,118 +34,48 @@ impl FacetLabels {
     }
 }
 
-/// The panel. `on_change` pushes the new URL state; `expanded` remembers
-/// which facets show all their values.
+/// One value as the panel lists it; also its key in the keyed list, so a
+/// row is redrawn only when what it shows changes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    value: String,
+    count: u32,
+    selected: bool,
+    name: String,
+    lang: Option<String>,
+}
+
+/// The panel, drawn once and updated from the latest view: facets and
+/// their values are keyed lists. `on_change` pushes the new URL state;
+/// `expanded` remembers which facets show all their values.
 #[component]
 pub fn FacetPanel(
-    state: ArchiveQuery,
-    counts: Vec<FacetCounts>,
-    labels: FacetLabels,
+    view: Memo<ArchiveView>,
     expanded: RwSignal<BTreeSet<String>>,
     on_change: Callback<(ArchiveQuery, bool)>,
 ) -> impl IntoView {
-    let reading = use_reading();
-    let (ui, locale) = (reading.ui, reading.locale);
-    let collation = Collation::new(locale);
-    let by_name = state.values == ValueOrder::Name;
-    let order_state = state.clone();
-    let facets = counts
-        .into_iter()
-        .filter(|f| f.values.iter().any(|v| v.count > 0 || v.selected))
-        .map(|facet| {
-            let id = facet.facet.clone();
-            let mut values: Vec<(okuma_core::ValueCount, String, Option<String>)> = facet
-                .values
-                .into_iter()
-                .filter(|v| v.count > 0 || v.selected)
-                .map(|v| {
-                    let (name, lang) = labels.label(&id, &v.value);
-                    (v, name, lang)
-                })
-                .collect();
-            values.sort_by(|a, b| {
-                let by_count = b.0.count.cmp(&a.0.count);
-                let by_label = collation.compare(&a.1, &b.1);
-                if by_name {
-                    by_label
-                } else {
-                    by_count.then(by_label)
-                }
-            });
-            let total = values.len();
-            let state = state.clone();
-            let id_for_list = id.clone();
-            // Only the list re-renders when "Show all" is pressed.
-            let list = move || {
-                let id = id_for_list.clone();
-                let open = expanded.with(|set| set.contains(&id));
-                let rows = values
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, (v, _, _))| open || *i < COLLAPSED || v.selected)
-                    .map(|(_, (v, name, lang))| {
-                        let next = state.toggled(&id, &v.value);
-                        let input_id = format!("facet-{id}-{}", v.value);
-                        let count = format_number(v.count as usize, locale);
-                        view! {
-                            <li>
-                                <input
-                                    type="checkbox"
-                                    id=input_id.clone()
-                                    prop:checked=v.selected
-                                    on:change=move |_| on_change.run((next.clone(), false))
-                                />
-                                <label for=input_id>
-                                    <span class="facet-name" lang=lang.clone()>{name.clone()}</span>
-                                    <span class="facet-count">{count}</span>
-                                </label>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! { <ul class="facet-values">{rows}</ul> }
-            };
-            let toggle = (total > COLLAPSED).then(|| {
-                let id = id.clone();
-                let id_open = id.clone();
-                let open = move || expanded.with(|set| set.contains(&id_open));
-                let open_label = open.clone();
-                let label = move || {
-                    if open_label() {
-                        ui.show_fewer_values.to_string()
-                    } else {
-                        format!("{} ({})", ui.show_all_values, format_number(total, locale))
-                    }
-                };
-                view! {
-                    <button
-                        type="button"
-                        class="link-button facet-more"
-                        aria-expanded=move || if open() { "true" } else { "false" }
-                        on:click=move |_| {
-                            expanded.update(|set| {
-                                if !set.remove(&id) {
-                                    set.insert(id.clone());
-                                }
-                            })
-                        }
-                    >
-                        {label}
-                    </button>
-                }
-            });
-            view! {
-                <fieldset class="facet" id=format!("facet-{}", facet.facet)>
-                    <legend>{ui.facet(&facet.facet)}</legend>
-                    {list}
-                    {toggle}
-                </fieldset>
+    let ui = use_reading().ui;
+    let facets = move || {
+        view.with(|v| {
+            v.counts
+                .iter()
+                .flatten()
+                .filter(|f| f.values.iter().any(|v| v.count > 0 || v.selected))
+                .map(|f| f.facet.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let order_value = move || {
+        view.with(|v| {
+            if v.state.values == ValueOrder::Name {
+                "name"
+            } else {
+                "count"
             }
         })
-        .collect_view();
-    let order_value = if by_name { "name" } else { "count" };
+    };
     let on_order = move |ev: leptos::ev::Event| {
-        let mut next = order_state.clone();
+        let mut next = view.get_untracked().state;
         next.values = if event_target_value(&ev) == "name" {
             ValueOrder::Name
         } else {
@@ -164,7 +93,133 @@ pub fn FacetPanel(
                     <option value="name">{ui.values_by_name}</option>
                 </select>
             </label>
-            {facets}
+            <For
+                each=facets
+                key=|id| id.clone()
+                children=move |id| view! { <FacetValues id view expanded on_change /> }
+            />
         </section>
+    }
+}
+
+/// One facet: its values with live counts (by count or by name in the
+/// reading language's collation), collapsed to a few unless expanded.
+#[component]
+fn FacetValues(
+    id: String,
+    view: Memo<ArchiveView>,
+    expanded: RwSignal<BTreeSet<String>>,
+    on_change: Callback<(ArchiveQuery, bool)>,
+) -> impl IntoView {
+    let reading = use_reading();
+    let (ui, locale) = (reading.ui, reading.locale);
+    let facet = id.clone();
+    let rows = move || {
+        view.with(|v| {
+            let labels = FacetLabels::new(v.labels.clone());
+            let mut rows: Vec<Row> = v
+                .counts
+                .iter()
+                .flatten()
+                .filter(|f| f.facet == facet)
+                .flat_map(|f| f.values.iter())
+                .filter(|v| v.count > 0 || v.selected)
+                .map(|v| {
+                    let (name, lang) = labels.label(&facet, &v.value);
+                    Row {
+                        value: v.value.clone(),
+                        count: v.count,
+                        selected: v.selected,
+                        name,
+                        lang,
+                    }
+                })
+                .collect();
+            let collation = Collation::new(locale);
+            let by_name = v.state.values == ValueOrder::Name;
+            rows.sort_by(|a, b| {
+                let by_label = collation.compare(&a.name, &b.name);
+                if by_name {
+                    by_label
+                } else {
+                    b.count.cmp(&a.count).then(by_label)
+                }
+            });
+            rows
+        })
+    };
+    let is_open = {
+        let id = id.clone();
+        move || expanded.with(|set| set.contains(&id))
+    };
+    let shown = {
+        let (rows, is_open) = (rows.clone(), is_open.clone());
+        move || {
+            let open = is_open();
+            rows()
+                .into_iter()
+                .enumerate()
+                .filter(|(i, r)| open || *i < COLLAPSED || r.selected)
+                .map(|(_, r)| r)
+                .collect::<Vec<_>>()
+        }
+    };
+    let row_facet = id.clone();
+    let row = move |r: Row| {
+        let input_id = format!("facet-{row_facet}-{}", r.value);
+        let count = format_number(r.count as usize, locale);
+        let (facet, value) = (row_facet.clone(), r.value.clone());
+        view! {
+            <li>
+                <input
+                    type="checkbox"
+                    id=input_id.clone()
+                    prop:checked=r.selected
+                    on:change=move |_| on_change.run((view.get_untracked().state.toggled(&facet, &value), false))
+                />
+                <label for=input_id>
+                    <span class="facet-name" lang=r.lang>{r.name}</span>
+                    <span class="facet-count">{count}</span>
+                </label>
+            </li>
+        }
+    };
+    let toggle_id = id.clone();
+    let toggle = move || {
+        let total = rows().len();
+        (total > COLLAPSED).then(|| {
+            let id = toggle_id.clone();
+            let open = is_open.clone();
+            let label = if open() {
+                ui.show_fewer_values.to_string()
+            } else {
+                format!("{} ({})", ui.show_all_values, format_number(total, locale))
+            };
+            view! {
+                <button
+                    type="button"
+                    class="link-button facet-more"
+                    aria-expanded=if open() { "true" } else { "false" }
+                    on:click=move |_| {
+                        expanded.update(|set| {
+                            if !set.remove(&id) {
+                                set.insert(id.clone());
+                            }
+                        })
+                    }
+                >
+                    {label}
+                </button>
+            }
+        })
+    };
+    view! {
+        <fieldset class="facet" id=format!("facet-{id}")>
+            <legend>{ui.facet(&id)}</legend>
+            <ul class="facet-values">
+                <For each=shown key=|r| r.clone() children=row />
+            </ul>
+            {toggle}
+        </fieldset>
     }
 }

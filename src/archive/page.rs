@@ -176,6 +176,28 @@ fn Archive() -> impl IntoView {
             _ => previous.cloned().unwrap_or_default(),
         })
     });
+    // The panel likewise: drawn once, then updated from the latest view; a
+    // choice's control (or the results heading) gets focus back.
+    let panel_phase = Memo::new(move |_| {
+        panel.with(|p| match p {
+            None => PanelPhase::Waiting,
+            Some(v) if v.counts.is_some() => PanelPhase::Shown,
+            Some(v) => PanelPhase::Failed(v.facet_error.clone()),
+        })
+    });
+    let panel_view = Memo::new(move |previous: Option<&ArchiveView>| {
+        panel.with(|p| match p {
+            Some(view) => view.clone(),
+            None => previous.cloned().unwrap_or_default(),
+        })
+    });
+    Effect::new(move |_| {
+        panel_view.track();
+        if let Some(id) = refocus.get_value() {
+            refocus.set_value(None);
+            crate::browser::next_frame(move || focus_by_id(&id));
+        }
+    });
     let locale = reading.locale;
     let status = move || match phase.get() {
         Phase::Shown => shown.with(|v| count(v.total, &ui.results_count, locale)),
@@ -202,13 +224,12 @@ fn Archive() -> impl IntoView {
                         .into_any(),
                     }}
                 </div>
-                {move || {
-                    let data = panel.get()?;
-                    if let Some(id) = refocus.get_value() {
-                        refocus.set_value(None);
-                        crate::browser::next_frame(move || focus_by_id(&id));
-                    }
-                    Some(archive_panel(data, expanded, on_change))
+                {move || match panel_phase.get() {
+                    PanelPhase::Waiting => None,
+                    PanelPhase::Shown => Some(
+                        view! { <FacetPanel view=panel_view expanded on_change /> }.into_any(),
+                    ),
+                    PanelPhase::Failed(error) => Some(facets_unavailable(error).into_any()),
                 }}
             </div>
         </PageFrame>
@@ -252,32 +273,28 @@ fn archive_main(
     }
 }
 
-/// The facet panel, or why there is none.
-fn archive_panel(
-    data: ArchiveView,
-    expanded: RwSignal<BTreeSet<String>>,
-    on_change: Callback<(ArchiveQuery, bool)>,
-) -> AnyView {
+/// What the facet panel shows.
+#[derive(Clone, PartialEq)]
+enum PanelPhase {
+    /// Not yet (it follows the results by a frame).
+    Waiting,
+    Shown,
+    /// The facets could not be loaded.
+    Failed(Option<FetchError>),
+}
+
+/// Why there is no facet panel.
+fn facets_unavailable(error: Option<FetchError>) -> impl IntoView {
     let ui = use_reading().ui;
-    let labels = FacetLabels::new(data.labels.clone());
-    match data.counts {
-        Some(counts) => view! {
-            <FacetPanel state=data.state.clone() counts labels expanded on_change />
-        }
-        .into_any(),
-        None => {
-            // The detail goes to the console, as for every failed fetch.
-            let detail = data.facet_error.map(|e| {
-                leptos::logging::error!("okuma: {e}");
-                e.message(ui)
-            });
-            view! {
-                <section class="facet-panel">
-                    <p class="alert" role="alert">{ui.facets_unavailable} " " {detail}</p>
-                </section>
-            }
-            .into_any()
-        }
+    // The detail goes to the console, as for every failed fetch.
+    let detail = error.map(|e| {
+        leptos::logging::error!("okuma: {e}");
+        e.message(ui)
+    });
+    view! {
+        <section class="facet-panel">
+            <p class="alert" role="alert">{ui.facets_unavailable} " " {detail}</p>
+        </section>
     }
 }
 

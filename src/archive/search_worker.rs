@@ -1,5 +1,5 @@
 //! The page's line to the search worker: [`ask`] sends a request and
-//! awaits its answer. The worker (`okuma-search_loader.js`, its own wasm)
+//! awaits its answer. The worker (`search/okuma-search-loader.js`, its own wasm)
 //! starts on the first request, so a reader who only reads never loads it;
 //! requests sent while it starts wait in a queue. If it fails to load or
 //! crashes, every waiting request fails with a network error (the archive
@@ -73,16 +73,17 @@ pub async fn find(
 fn unexpected(reply: &Reply) -> FetchError {
     FetchError::Network {
         url: worker_url(),
-        detail: format!("an answer to another question: {reply:?}"),
+        detail: format!("an answer to another question ({})", reply.kind()),
     }
 }
 
-/// The worker's script, under the site's base path, for this build (the
-/// loader asks for the engine of the same build: names without a hash
-/// could otherwise be an older deploy's from a cache).
+/// The worker's script, under the site's base path, for this build. A
+/// worker's files have no hash in their names (Trunk names them by the
+/// binary); the build id in the address, which the loader passes on, keeps
+/// a page from meeting an older deploy's engine in a cache.
 pub fn worker_url() -> String {
     crate::base::path(&format!(
-        "okuma-search-loader.js?v={}",
+        "search/okuma-search-loader.js?v={}",
         env!("OKUMA_BUILD_ID")
     ))
 }

@@ -54,6 +54,17 @@ pub enum Reply {
     Found(Vec<String>),
 }
 
+impl Reply {
+    /// Which answer this is, for a message about one that was not expected.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reply::Archive(_) => "archive",
+            Reply::Fetched(_) => "fetched",
+            Reply::Found(_) => "found",
+        }
+    }
+}
+
 /// Answers one request. Only the archive's cards failing to load is an
 /// error; facets or search failing come back as messages in the view.
 pub async fn handle(request: Request) -> Reply {
