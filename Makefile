@@ -83,13 +83,16 @@ e2e-subpath:
 
 # Figures, not pass/fail: printed for a person (see bench/). The search
 # bench generates a 10,000-entry archive and runs okuma against MiniSearch,
-# FlexSearch and Pagefind (~15 min; RUNS=1 or ENGINES=okuma,minisearch for less).
+# FlexSearch, Pagefind and Orama, then prints okuma against its goals
+# (~35 min; QUICK=1 or ENGINES=okuma,pagefind for less); scale: okuma alone
+# on 1,000, 10,000 and 50,000 entries (~5 min, 50k generated once).
 # firstpaint: the pre-rendered article against a static copy, on localhost
 # and a throttled phone (~8 min; RUNS=5 for less); prerender: okuma-render
 # over that archive (~1 min).
 bench: tools browser $(DIST)/.built
 	node bench/switch.mjs
 	node bench/search.mjs
+	node bench/scale.mjs
 	OKUMA_DIST=$(DIST) node bench/firstpaint.mjs
 	OKUMA_DIST=$(DIST) node bench/prerender.mjs
 

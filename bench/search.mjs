@@ -15,7 +15,7 @@
 // compressed bytes; Pagefind's own files are gzip already and go as they
 // are. Queries and behaviour probes: bench/search/queries.mjs.
 //
-// okuma searches in a Web Worker (okuma-search_loader.js, its own wasm);
+// okuma searches in a Web Worker (search/okuma-search-loader.js, its own wasm);
 // the peers on the main thread. What a page's dedicated workers fetch and
 // hold is counted with the page's: requests as playwright reports them (it
 // follows every worker's Network from its start; a CDP client of the page
@@ -71,7 +71,7 @@
 // as `li > a`, #results[data-query] set to the query once its results are
 // in the DOM, and a ?q= parameter that searches at once.
 //
-//   node bench/search.mjs                 all engines, RUNS=3 (~25 min)
+//   node bench/search.mjs                 all engines, RUNS=3 (~35 min)
 //   RUNS=5 node bench/search.mjs
 //   QUICK=1 node bench/search.mjs         one run
 //   ENGINES=okuma,orama node bench/search.mjs
@@ -88,7 +88,7 @@
 // unchanged.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { DIST, start } from '../e2e/harness.mjs';
@@ -325,9 +325,8 @@ async function memory(page, cdp, workers) {
   for (const worker of page.workers()) {
     const bytes = await worker
       .evaluate(async () => {
-        // eslint-disable-next-line no-undef
+        // wasm_bindgen: the worker's global from wasm-bindgen's no-modules glue.
         if (typeof wasm_bindgen !== 'function') return null;
-        // eslint-disable-next-line no-undef
         const exports = await wasm_bindgen();
         return exports?.memory instanceof WebAssembly.Memory ? exports.memory.buffer.byteLength : null;
       })
@@ -544,9 +543,11 @@ export function brotliSizes(dist = DIST) {
     });
   const top = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
   const snippets = existsSync(join(dist, 'snippets')) ? files('snippets') : [];
+  // The search worker's files are under search/ (Trunk's data-target-path).
+  const engine = existsSync(join(dist, 'search')) ? files('search') : [];
   const code = (f) => /\.(wasm|js|css)$/.test(f);
   const isWorker = (f) => /(^|\/)okuma-search/.test(f);
-  const worker = [...top, ...snippets].filter((f) => code(f) && isWorker(f));
+  const worker = [...top, ...snippets, ...engine].filter((f) => code(f) && isWorker(f));
   const app = [...top.filter((f) => /^okuma-app-.*\.(wasm|js)$/.test(f) || f.endsWith('.css')), ...snippets.filter((f) => code(f) && !isWorker(f))];
   const sizes = (list) => {
     const each = list.map((f) => {

@@ -113,10 +113,13 @@ fn FacetValues(
 ) -> impl IntoView {
     let reading = use_reading();
     let (ui, locale) = (reading.ui, reading.locale);
+    // One collator for the facet's life; the rows are computed once per
+    // view (the list and the toggle both read them).
+    let collation = StoredValue::new_local(Collation::new(locale));
     let facet = id.clone();
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         view.with(|v| {
-            let labels = FacetLabels::new(v.labels.clone());
+            let names = v.labels.get(&facet);
             let mut rows: Vec<Row> = v
                 .counts
                 .iter()
@@ -125,7 +128,10 @@ fn FacetValues(
                 .flat_map(|f| f.values.iter())
                 .filter(|v| v.count > 0 || v.selected)
                 .map(|v| {
-                    let (name, lang) = labels.label(&facet, &v.value);
+                    let (name, lang) = names
+                        .and_then(|n| n.get(&v.value))
+                        .cloned()
+                        .unwrap_or_else(|| (v.value.clone(), None));
                     Row {
                         value: v.value.clone(),
                         count: v.count,
@@ -135,33 +141,35 @@ fn FacetValues(
                     }
                 })
                 .collect();
-            let collation = Collation::new(locale);
             let by_name = v.state.values == ValueOrder::Name;
-            rows.sort_by(|a, b| {
-                let by_label = collation.compare(&a.name, &b.name);
-                if by_name {
-                    by_label
-                } else {
-                    b.count.cmp(&a.count).then(by_label)
-                }
+            collation.with_value(|collation| {
+                rows.sort_by(|a, b| {
+                    let by_label = collation.compare(&a.name, &b.name);
+                    if by_name {
+                        by_label
+                    } else {
+                        b.count.cmp(&a.count).then(by_label)
+                    }
+                })
             });
             rows
         })
-    };
+    });
     let is_open = {
         let id = id.clone();
         move || expanded.with(|set| set.contains(&id))
     };
     let shown = {
-        let (rows, is_open) = (rows.clone(), is_open.clone());
+        let is_open = is_open.clone();
         move || {
             let open = is_open();
-            rows()
-                .into_iter()
-                .enumerate()
-                .filter(|(i, r)| open || *i < COLLAPSED || r.selected)
-                .map(|(_, r)| r)
-                .collect::<Vec<_>>()
+            rows.with(|rows| {
+                rows.iter()
+                    .enumerate()
+                    .filter(|(i, r)| open || *i < COLLAPSED || r.selected)
+                    .map(|(_, r)| r.clone())
+                    .collect::<Vec<_>>()
+            })
         }
     };
     let row_facet = id.clone();
@@ -186,7 +194,7 @@ fn FacetValues(
     };
     let toggle_id = id.clone();
     let toggle = move || {
-        let total = rows().len();
+        let total = rows.with(Vec::len);
         (total > COLLAPSED).then(|| {
             let id = toggle_id.clone();
             let open = is_open.clone();

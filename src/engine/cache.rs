@@ -7,7 +7,8 @@ use crate::data::{
     fetch_catalog_page, fetch_entities, fetch_facets, fetch_people, fetch_search_doc, fetch_shard,
     fetch_site, FetchError,
 };
-use futures::future::join_all;
+use futures::future::{join_all, LocalBoxFuture, Shared};
+use futures::FutureExt;
 use okuma_core::search::{SearchDoc, SearchIndex};
 use okuma_core::{CatalogPage, EntityTable, FacetIndex, PeopleTable, Site};
 use std::cell::RefCell;
@@ -22,12 +23,16 @@ pub struct FacetData {
     pub people: Arc<PeopleTable>,
 }
 
+type DocFetch = LocalBoxFuture<'static, Result<Arc<SearchDoc>, FetchError>>;
+
 #[derive(Default)]
 pub(super) struct Cache {
     site: Option<Arc<Site>>,
     facets: Option<Rc<FacetData>>,
     pub(super) search: HashMap<String, Rc<RefCell<SearchIndex>>>,
     docs: HashMap<(String, u32), Arc<SearchDoc>>,
+    /// Docs being fetched, so that a second need joins the first fetch.
+    fetching: HashMap<(String, u32), Shared<DocFetch>>,
     pages: HashMap<(String, u32), Arc<CatalogPage>>,
 }
 
@@ -79,25 +84,41 @@ pub async fn fetch_pending(pending: Vec<(String, Vec<u32>)>) -> bool {
     complete
 }
 
-/// Fetches search docs into the cache ahead of need; failures are left
+/// Fetches search docs into the cache ahead of need, one at a time: the
+/// browser opens only a few connections per host, and a prefetch must not
+/// hold them while the next keystroke's results wait. Failures are left
 /// for when the doc is really needed.
 pub async fn prefetch_docs(keys: Vec<(String, u32)>) {
-    let missing: Vec<(String, u32)> = CACHE.with_borrow(|c| {
-        keys.into_iter()
-            .filter(|k| !c.docs.contains_key(k))
-            .collect()
-    });
-    join_all(missing.iter().map(|(code, entry)| search_doc(code, *entry))).await;
+    for (code, entry) in keys {
+        let _ = search_doc(&code, entry).await;
+    }
 }
 
+/// A search doc, from the cache, or joining a fetch already under way (a
+/// prefetch, say) instead of asking the network twice.
 pub(super) async fn search_doc(lang: &str, entry: u32) -> Result<Arc<SearchDoc>, FetchError> {
     let key = (lang.to_string(), entry);
     if let Some(doc) = CACHE.with_borrow(|c| c.docs.get(&key).cloned()) {
         return Ok(doc);
     }
-    let doc = fetch_search_doc(lang, entry).await?;
-    CACHE.with_borrow_mut(|c| c.docs.insert(key, doc.clone()));
-    Ok(doc)
+    let fetch = CACHE.with_borrow_mut(|c| {
+        c.fetching
+            .entry(key.clone())
+            .or_insert_with(|| {
+                let lang = lang.to_string();
+                let fetch: DocFetch = Box::pin(async move { fetch_search_doc(&lang, entry).await });
+                fetch.shared()
+            })
+            .clone()
+    });
+    let doc = fetch.await;
+    CACHE.with_borrow_mut(|c| {
+        c.fetching.remove(&key);
+        if let Ok(doc) = &doc {
+            c.docs.insert(key, doc.clone());
+        }
+    });
+    doc
 }
 
 pub(super) async fn catalog_page(lang: &str, page: u32) -> Result<Arc<CatalogPage>, FetchError> {
