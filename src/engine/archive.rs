@@ -50,7 +50,8 @@ pub struct ArchiveView {
     /// Entries that match, in display order.
     pub total: usize,
     pub items: Vec<ResultItem>,
-    /// Live counts per facet (None while facets could not be loaded).
+    /// Live counts per facet, of the values with results or chosen (None
+    /// while facets could not be loaded).
     pub counts: Option<Vec<FacetCounts>>,
     /// Names of the values in `counts` and of the chosen values, per facet.
     pub labels: BTreeMap<String, BTreeMap<String, Label>>,
@@ -141,18 +142,23 @@ impl ArchiveView {
         let engine_ms = engine.finish();
 
         let items = load_cards(&found).await?;
-        let labels = label_values(
-            &site,
-            &lang,
-            facets.as_deref(),
-            &state,
-            found.counts.as_deref(),
-        );
+        // Only values the panel lists cross to the page (a narrow search
+        // leaves most of a large archive's values at 0).
+        let counts = found.counts.map(|counts| {
+            counts
+                .into_iter()
+                .map(|mut facet| {
+                    facet.values.retain(|v| v.count > 0 || v.selected);
+                    facet
+                })
+                .collect::<Vec<_>>()
+        });
+        let labels = label_values(&site, &lang, facets.as_deref(), &state, counts.as_deref());
         Ok(ArchiveView {
             state,
             total: found.total,
             items,
-            counts: found.counts,
+            counts,
             labels,
             relaxations: found.relaxations,
             without_text: found.without_text,
