@@ -3,7 +3,8 @@
 //! count or by name in the reading language's collation.
 
 use crate::browser::intl::{format_number, Collation};
-use crate::engine::archive::{ArchiveView, Label};
+use crate::engine::archive::ArchiveView;
+use crate::engine::labels::Label;
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use okuma_core::archive_query::{ArchiveQuery, ValueOrder};

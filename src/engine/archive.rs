@@ -6,11 +6,11 @@
 
 use crate::browser::timing::Stopwatch;
 use crate::data::{fetch_shard, fetch_terms, FetchError};
-use crate::engine::cache::{catalog_page, load_facets, search_doc, FacetData, CACHE};
+use crate::engine::cache::{catalog_page, load_facets, search_doc, CACHE};
+use crate::engine::labels::label_values;
 use futures::future::join_all;
 use okuma_core::archive::{results, ArchiveInput, ArchiveResults, CardSource, LanguageSearch};
 use okuma_core::archive_query::ArchiveQuery;
-use okuma_core::localised::name_or_id;
 use okuma_core::search::{highlight, snippet, Analyser, QueryPlan, SearchIndex, Segment};
 use okuma_core::{layout, EntryCard, FacetCounts, LanguageCode, Site};
 use serde::{Deserialize, Serialize};
@@ -35,9 +35,7 @@ pub struct ResultItem {
     pub matched_in: Vec<LanguageCode>,
 }
 
-/// A facet value's name in the reading language, and the name's language
-/// when it is another one (a name only known in another language).
-pub type Label = (String, Option<String>);
+use crate::engine::labels::Label;
 
 /// Everything the archive shows for one URL state. It crosses from the
 /// search worker to the page as JSON, so it holds what is drawn, not the
@@ -172,61 +170,6 @@ impl ArchiveView {
                 .collect(),
             engine_ms,
         })
-    }
-}
-
-/// The names of every value the panel and the chips show.
-fn label_values(
-    site: &Site,
-    lang: &LanguageCode,
-    facets: Option<&FacetData>,
-    state: &ArchiveQuery,
-    counts: Option<&[FacetCounts]>,
-) -> BTreeMap<String, BTreeMap<String, Label>> {
-    let mut labels: BTreeMap<String, BTreeMap<String, Label>> = BTreeMap::new();
-    let values = counts
-        .into_iter()
-        .flatten()
-        .flat_map(|f| {
-            f.values
-                .iter()
-                .map(move |v| (f.facet.clone(), v.value.clone()))
-        })
-        .chain(state.chips());
-    for (facet, value) in values {
-        let label = label(site, lang, facets, &facet, &value);
-        labels.entry(facet).or_default().insert(value, label);
-    }
-    labels
-}
-
-/// A facet value's name in `lang`; the value itself when the data names
-/// it nowhere.
-fn label(
-    site: &Site,
-    lang: &LanguageCode,
-    facets: Option<&FacetData>,
-    facet: &str,
-    value: &str,
-) -> Label {
-    let named = |names: Option<&okuma_core::LocalNames>| match names {
-        Some(names) => name_or_id(names, lang, value),
-        None => (value.to_string(), None),
-    };
-    match facet {
-        "kind" => named(site.kinds.get(value)),
-        "topic" => named(site.topics.get(value)),
-        "country" | "organisation" | "person" => {
-            named(facets.and_then(|d| d.entities.entities.get(value).map(|e| &e.name)))
-        }
-        "author" => named(facets.and_then(|d| d.people.people.get(value))),
-        "language" => site
-            .languages
-            .iter()
-            .find(|l| l.code.as_str() == value)
-            .map(|l| (l.name.clone(), Some(l.code.to_string())))
-            .unwrap_or_else(|| (value.to_string(), None)),
-        _ => (value.to_string(), None),
     }
 }
 

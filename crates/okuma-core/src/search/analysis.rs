@@ -107,17 +107,6 @@ const STEMMERS: &[(&str, NewStemmer)] = &[
     ("ru", || Stemmer::create(Algorithm::Russian)),
 ];
 
-/// Whether okuma stems `lang` (a BCP 47 tag).
-///
-/// ```
-/// use okuma_core::search::analysis::stems;
-/// assert!(stems("ru-RU"));
-/// assert!(!stems("de"));
-/// ```
-pub fn stems(lang: &str) -> bool {
-    stemmer_of(lang).is_some()
-}
-
 fn stemmer_of(lang: &str) -> Option<NewStemmer> {
     let primary = crate::language_profile::primary_subtag(lang);
     STEMMERS
