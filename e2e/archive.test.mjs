@@ -38,8 +38,15 @@ test('choosing a facet value updates counts and the URL; its chip removes it; ba
   // is collapsed until asked.
   const more = page.locator('#facet-topic .facet-more');
   assert.equal(await more.getAttribute('aria-expanded'), 'false');
-  await more.click();
+  const collapsed = await page.locator('#facet-topic li').count();
+  assert.equal(collapsed, 6, 'a long facet shows six values collapsed');
+  const all = Number((await more.textContent()).match(/\((\d+)\)/)?.[1]);
+  await more.focus();
+  await page.keyboard.press('Enter');
   await page.locator('#facet-topic .facet-more[aria-expanded="true"]').waitFor();
+  // The search worker sends the rest; the button is the same one, focused.
+  await page.waitForFunction((n) => document.querySelectorAll('#facet-topic li').length === n, all);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('facet-more')), true, 'focus stays on Show all');
   await page.locator('#facet-topic-economy').check();
   await page.waitForURL(/topic=bilateral-relations&topic=economy/);
   const widened = Number(await page.locator('#results').getAttribute('data-count'));

@@ -2,17 +2,15 @@
 //! checkbox with its live count. Long lists collapse; values are listed by
 //! count or by name in the reading language's collation.
 
-use crate::browser::intl::{format_number, Collation};
+use crate::browser::intl::format_number;
 use crate::engine::archive::ArchiveView;
 use crate::engine::labels::Label;
 use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use okuma_core::archive_query::{ArchiveQuery, ValueOrder};
+use okuma_core::facet_list::{FacetRow, COLLAPSED_VALUES};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-
-/// Values shown before "Show all".
-const COLLAPSED: usize = 6;
 
 /// Names for facet values in the reading language, as the search worker
 /// gave them with the view.
@@ -35,17 +33,6 @@ impl FacetLabels {
     }
 }
 
-/// One value as the panel lists it; also its key in the keyed list, so a
-/// row is redrawn only when what it shows changes.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Row {
-    value: String,
-    count: u32,
-    selected: bool,
-    name: String,
-    lang: Option<String>,
-}
-
 /// The panel, drawn once and updated from the latest view: facets and
 /// their values are keyed lists. `on_change` pushes the new URL state;
 /// `expanded` remembers which facets show all their values.
@@ -58,10 +45,9 @@ pub fn FacetPanel(
     let ui = use_reading().ui;
     let facets = move || {
         view.with(|v| {
-            v.counts
+            v.facets
                 .iter()
                 .flatten()
-                .filter(|f| f.values.iter().any(|v| v.count > 0 || v.selected))
                 .map(|f| f.facet.clone())
                 .collect::<Vec<_>>()
         })
@@ -103,8 +89,9 @@ pub fn FacetPanel(
     }
 }
 
-/// One facet: its values with live counts (by count or by name in the
-/// reading language's collation), collapsed to a few unless expanded.
+/// One facet: its values with live counts, as the worker listed them (by
+/// count or by name in the reading language's collation, collapsed to a
+/// few unless expanded).
 #[component]
 fn FacetValues(
     id: String,
@@ -114,67 +101,24 @@ fn FacetValues(
 ) -> impl IntoView {
     let reading = use_reading();
     let (ui, locale) = (reading.ui, reading.locale);
-    // One collator for the facet's life; the rows are computed once per
-    // view (the list and the toggle both read them).
-    let collation = StoredValue::new_local(Collation::new(locale));
     let facet = id.clone();
-    let rows = Memo::new(move |_| {
+    let list = Memo::new(move |_| {
         view.with(|v| {
-            let names = v.labels.get(&facet);
-            let mut rows: Vec<Row> = v
-                .counts
+            v.facets
                 .iter()
                 .flatten()
-                .filter(|f| f.facet == facet)
-                .flat_map(|f| f.values.iter())
-                .filter(|v| v.count > 0 || v.selected)
-                .map(|v| {
-                    let (name, lang) = names
-                        .and_then(|n| n.get(&v.value))
-                        .cloned()
-                        .unwrap_or_else(|| (v.value.clone(), None));
-                    Row {
-                        value: v.value.clone(),
-                        count: v.count,
-                        selected: v.selected,
-                        name,
-                        lang,
-                    }
-                })
-                .collect();
-            let by_name = v.state.values == ValueOrder::Name;
-            collation.with_value(|collation| {
-                rows.sort_by(|a, b| {
-                    let by_label = collation.compare(&a.name, &b.name);
-                    if by_name {
-                        by_label
-                    } else {
-                        b.count.cmp(&a.count).then(by_label)
-                    }
-                })
-            });
-            rows
+                .find(|f| f.facet == facet)
+                .map(|f| (f.rows.clone(), f.values))
+                .unwrap_or_default()
         })
     });
     let is_open = {
         let id = id.clone();
         move || expanded.with(|set| set.contains(&id))
     };
-    let shown = {
-        let is_open = is_open.clone();
-        move || {
-            let open = is_open();
-            rows.with(|rows| {
-                rows.iter()
-                    .enumerate()
-                    .filter(|(i, r)| open || *i < COLLAPSED || r.selected)
-                    .map(|(_, r)| r.clone())
-                    .collect::<Vec<_>>()
-            })
-        }
-    };
+    let shown = move || list.with(|(rows, _)| rows.clone());
     let row_facet = id.clone();
-    let row = move |r: Row| {
+    let row = move |r: FacetRow| {
         let input_id = format!("facet-{row_facet}-{}", r.value);
         let count = format_number(r.count as usize, locale);
         let (facet, value) = (row_facet.clone(), r.value.clone());
@@ -187,40 +131,49 @@ fn FacetValues(
                     on:change=move |_| on_change.run((view.get_untracked().state.toggled(&facet, &value), false))
                 />
                 <label for=input_id>
-                    <span class="facet-name" lang=r.lang>{r.name}</span>
+                    <span class="facet-name" lang=r.name_lang>{r.name}</span>
                     <span class="facet-count">{count}</span>
                 </label>
             </li>
         }
     };
+    // The button stays one node while the facet has more values than it
+    // shows collapsed, so it keeps focus when pressed.
+    let values = Memo::new(move |_| list.with(|(_, values)| *values));
+    let has_more = Memo::new(move |_| values.get() > COLLAPSED_VALUES);
     let toggle_id = id.clone();
+    let open = is_open.clone();
+    let label = move || {
+        if open() {
+            ui.show_fewer_values.to_string()
+        } else {
+            format!(
+                "{} ({})",
+                ui.show_all_values,
+                format_number(values.get(), locale)
+            )
+        }
+    };
+    let open = is_open.clone();
     let toggle = move || {
-        let total = rows.with(Vec::len);
-        (total > COLLAPSED).then(|| {
-            let id = toggle_id.clone();
-            let open = is_open.clone();
-            let label = if open() {
-                ui.show_fewer_values.to_string()
-            } else {
-                format!("{} ({})", ui.show_all_values, format_number(total, locale))
-            };
-            view! {
-                <button
-                    type="button"
-                    class="link-button facet-more"
-                    aria-expanded=if open() { "true" } else { "false" }
-                    on:click=move |_| {
-                        expanded.update(|set| {
-                            if !set.remove(&id) {
-                                set.insert(id.clone());
-                            }
-                        })
-                    }
-                >
-                    {label}
-                </button>
-            }
-        })
+        let id = toggle_id.clone();
+        let open = open.clone();
+        view! {
+            <button
+                type="button"
+                class="link-button facet-more"
+                aria-expanded=move || if open() { "true" } else { "false" }
+                on:click=move |_| {
+                    expanded.update(|set| {
+                        if !set.remove(&id) {
+                            set.insert(id.clone());
+                        }
+                    })
+                }
+            >
+                {label.clone()}
+            </button>
+        }
     };
     view! {
         <fieldset class="facet" id=format!("facet-{id}")>
@@ -228,7 +181,7 @@ fn FacetValues(
             <ul class="facet-values">
                 <For each=shown key=|r| r.clone() children=row />
             </ul>
-            {toggle}
+            <Show when=move || has_more.get()>{toggle.clone()}</Show>
         </fieldset>
     }
 }

@@ -10,7 +10,7 @@ use crate::archive::search_box::{SearchBox, SEARCH_INPUT_ID};
 use crate::archive::search_worker::{archive_view, fetch_pending, prefetch};
 use crate::browser::intl::count;
 use crate::data::FetchError;
-use crate::engine::archive::ArchiveView;
+use crate::engine::archive::{ArchiveView, Listing};
 use crate::shell::fetch_error::FetchErrorView;
 use crate::shell::frame::PageFrame;
 use crate::shell::language_switcher::Alternate;
@@ -78,6 +78,11 @@ fn Archive() -> impl IntoView {
     let generation = StoredValue::new(0u64);
     let retry = RwSignal::new(0u32);
     let load_code = code.clone();
+    let locale = reading.locale;
+    let listing = move || Listing {
+        locale: locale.to_string(),
+        expanded: expanded.get().into_iter().collect(),
+    };
     // The pre-render runs no effects: it loads the first state here, from
     // disk, at once (`data::disk`), and draws what the effect would.
     #[cfg(not(target_arch = "wasm32"))]
@@ -85,7 +90,7 @@ fn Archive() -> impl IntoView {
         let first = state.get_untracked();
         let n = results_step(&first);
         use futures::FutureExt;
-        let loaded = archive_view(code.clone(), first, n).now_or_never();
+        let loaded = archive_view(code.clone(), first, n, listing()).now_or_never();
         if let Some(loaded) = loaded {
             panel.set(loaded.as_ref().ok().cloned());
             current.set(Some(loaded));
@@ -101,13 +106,14 @@ fn Archive() -> impl IntoView {
             results_step(&state)
         };
         let code = load_code.clone();
+        let listing = listing();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         // The page may be gone (another language, another route) by the
         // time a load finishes: every access after an await is a `try_`.
         let is_latest = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
-            let loaded = archive_view(code, state, n).await;
+            let loaded = archive_view(code, state, n, listing).await;
             if !is_latest() {
                 return;
             }
@@ -181,7 +187,7 @@ fn Archive() -> impl IntoView {
     let panel_phase = Memo::new(move |_| {
         panel.with(|p| match p {
             None => PanelPhase::Waiting,
-            Some(v) if v.counts.is_some() => PanelPhase::Shown,
+            Some(v) if v.facets.is_some() => PanelPhase::Shown,
             Some(v) => PanelPhase::Failed(v.facet_error.clone()),
         })
     });
@@ -198,7 +204,6 @@ fn Archive() -> impl IntoView {
             crate::browser::next_frame(move || focus_by_id(&id));
         }
     });
-    let locale = reading.locale;
     let status = move || match phase.get() {
         Phase::Shown => shown.with(|v| count(v.total, &ui.results_count, locale)),
         _ => String::new(),

@@ -12,22 +12,26 @@
 //! ```
 
 use crate::data::FetchError;
-use crate::engine::archive::ArchiveView;
+use crate::engine::archive::{ArchiveView, Listing};
 use crate::engine::protocol::{Reply, Request};
 use okuma_core::archive_query::ArchiveQuery;
 use okuma_core::{Block, LanguageCode};
 
-/// What the archive shows for `state` in `lang`, with `shown` cards. The
-/// engine's time is recorded as the page's `okuma:search` measure.
+/// What the archive shows for `state` in `lang`, with `shown` cards and
+/// facet values listed as `listing` says. The engine's time is recorded
+/// as the page's `okuma:search` measure.
 pub async fn archive_view(
     lang: LanguageCode,
     state: ArchiveQuery,
     shown: usize,
+    listing: Listing,
 ) -> Result<ArchiveView, FetchError> {
     let request = Request::Archive {
         lang,
         query: state.to_query(),
         shown,
+        locale: listing.locale,
+        expanded: listing.expanded,
     };
     match ask(request).await? {
         Reply::Archive(view) => (*view).map(|mut view| {

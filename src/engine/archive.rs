@@ -7,12 +7,13 @@
 use crate::browser::timing::Stopwatch;
 use crate::data::{fetch_shard, fetch_terms, FetchError};
 use crate::engine::cache::{catalog_page, load_facets, search_doc, CACHE};
-use crate::engine::labels::label_values;
+use crate::engine::labels::{chip_labels, facet_names};
 use futures::future::join_all;
 use okuma_core::archive::{results, ArchiveInput, ArchiveResults, CardSource, LanguageSearch};
 use okuma_core::archive_query::ArchiveQuery;
+use okuma_core::facet_list::{facet_lists, FacetList};
 use okuma_core::search::{highlight, snippet, Analyser, QueryPlan, SearchIndex, Segment};
-use okuma_core::{layout, EntryCard, FacetCounts, LanguageCode, Site};
+use okuma_core::{layout, EntryCard, LanguageCode, Site};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -48,10 +49,10 @@ pub struct ArchiveView {
     /// Entries that match, in display order.
     pub total: usize,
     pub items: Vec<ResultItem>,
-    /// Live counts per facet, of the values with results or chosen (None
-    /// while facets could not be loaded).
-    pub counts: Option<Vec<FacetCounts>>,
-    /// Names of the values in `counts` and of the chosen values, per facet.
+    /// What the facet panel lists, with live counts (None while facets
+    /// could not be loaded).
+    pub facets: Option<Vec<FacetList>>,
+    /// Names of the chosen values, per facet (the active filters' chips).
     pub labels: BTreeMap<String, BTreeMap<String, Label>>,
     /// Per chosen facet: results without it (for the no-results view).
     pub relaxations: Vec<(String, u32)>,
@@ -70,6 +71,14 @@ pub struct ArchiveView {
     pub engine_ms: f64,
 }
 
+/// How the page lists facet values: named and ordered in `locale`, every
+/// value of the `expanded` facets, the first few of the others.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub locale: String,
+    pub expanded: Vec<String>,
+}
+
 impl ArchiveView {
     /// Fetches what `state` needs and computes the view. Only a failure to
     /// load the cards is an error; facets or search failing degrade to a
@@ -79,6 +88,7 @@ impl ArchiveView {
         lang: LanguageCode,
         state: ArchiveQuery,
         shown: usize,
+        listing: &Listing,
     ) -> Result<ArchiveView, FetchError> {
         let (facets, facet_error) = match load_facets().await {
             Ok(f) => (Some(f), None),
@@ -140,23 +150,18 @@ impl ArchiveView {
         let engine_ms = engine.finish();
 
         let items = load_cards(&found).await?;
-        // Only values the panel lists cross to the page (a narrow search
-        // leaves most of a large archive's values at 0).
-        let counts = found.counts.map(|counts| {
-            counts
-                .into_iter()
-                .map(|mut facet| {
-                    facet.values.retain(|v| v.count > 0 || v.selected);
-                    facet
-                })
-                .collect::<Vec<_>>()
+        // Only the rows the panel draws cross to the page: a large archive
+        // has thousands of entity values, a collapsed facet shows six.
+        let lists = found.counts.zip(facets.as_deref()).map(|(counts, data)| {
+            let names = facet_names(&site, &lang, &listing.locale, data);
+            facet_lists(counts, state.values, &listing.expanded, &names)
         });
-        let labels = label_values(&site, &lang, facets.as_deref(), &state, counts.as_deref());
+        let labels = chip_labels(&site, &lang, facets.as_deref(), &state);
         Ok(ArchiveView {
             state,
             total: found.total,
             items,
-            counts,
+            facets: lists,
             labels,
             relaxations: found.relaxations,
             without_text: found.without_text,

@@ -1,7 +1,7 @@
 //! What the search worker has fetched for the visit, one cache per worker
 //! (it is single-threaded wasm): the site, the facet table and its labels,
-//! each language's search index with the shards loaded, search docs and
-//! catalog pages. A warm query does no I/O.
+//! each language's search index with the shards loaded, search docs,
+//! catalog pages and the facet values' names in each reading language. A warm query does no I/O.
 
 use crate::data::{
     fetch_catalog_page, fetch_entities, fetch_facets, fetch_people, fetch_search_doc, fetch_shard,
@@ -9,6 +9,7 @@ use crate::data::{
 };
 use futures::future::{join_all, LocalBoxFuture, Shared};
 use futures::FutureExt;
+use okuma_core::facet_list::FacetNames;
 use okuma_core::search::{SearchDoc, SearchIndex};
 use okuma_core::{CatalogPage, EntityTable, FacetIndex, PeopleTable, Site};
 use std::cell::RefCell;
@@ -34,6 +35,8 @@ pub(super) struct Cache {
     /// Docs being fetched, so that a second need joins the first fetch.
     fetching: HashMap<(String, u32), Shared<DocFetch>>,
     pages: HashMap<(String, u32), Arc<CatalogPage>>,
+    /// Facet values' names and alphabetical order per (language, locale).
+    pub(super) names: HashMap<(String, String), Rc<FacetNames>>,
 }
 
 thread_local! {

@@ -4,7 +4,7 @@
 //! message, the pre-render calls it directly.
 
 use crate::data::FetchError;
-use crate::engine::archive::ArchiveView;
+use crate::engine::archive::{ArchiveView, Listing};
 use crate::engine::cache::{fetch_pending, load_site, prefetch_docs};
 use okuma_core::archive_query::ArchiveQuery;
 use okuma_core::search::find_in_blocks;
@@ -28,11 +28,15 @@ pub struct Message<T> {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Request {
     /// What the archive shows for a URL state (`query`, as in the URL) in
-    /// the reading language, with the first `shown` results' cards.
+    /// the reading language, with the first `shown` results' cards; facet
+    /// values named and ordered in `locale`, all of them listed for the
+    /// `expanded` facets.
     Archive {
         lang: LanguageCode,
         query: String,
         shown: usize,
+        locale: String,
+        expanded: Vec<String>,
     },
     /// Fetch these search docs (language, entry) ahead of need.
     Prefetch { docs: Vec<(String, u32)> },
@@ -69,10 +73,17 @@ impl Reply {
 /// error; facets or search failing come back as messages in the view.
 pub async fn handle(request: Request) -> Reply {
     match request {
-        Request::Archive { lang, query, shown } => {
+        Request::Archive {
+            lang,
+            query,
+            shown,
+            locale,
+            expanded,
+        } => {
             let state = ArchiveQuery::parse(&query);
+            let listing = Listing { locale, expanded };
             let view = match load_site().await {
-                Ok(site) => ArchiveView::load(site, lang, state, shown).await,
+                Ok(site) => ArchiveView::load(site, lang, state, shown, &listing).await,
                 Err(e) => Err(e),
             };
             Reply::Archive(Box::new(view))

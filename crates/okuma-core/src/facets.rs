@@ -129,6 +129,15 @@ impl FacetIndex {
         }
     }
 
+    /// Every facet and value the table has, as `(facet, value)`.
+    pub fn values(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.facets.iter().flat_map(|(facet, values)| {
+            values
+                .iter()
+                .map(move |(value, _)| (facet.as_str(), value.as_str()))
+        })
+    }
+
     /// Entries that pass every chosen facet, leaving out `except`.
     /// Values the table does not know match nothing.
     pub fn matching(&self, selection: &Selection, except: Option<&str>) -> DocSet {

@@ -12,6 +12,7 @@ pub mod date;
 pub mod entity;
 pub mod entry;
 pub mod error;
+pub mod facet_list;
 pub mod facets;
 pub mod issue;
 pub mod language;
