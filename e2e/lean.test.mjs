@@ -51,6 +51,48 @@ test('reading an entry, switching its language and opening a preview load no sea
   assertNoErrors(page);
 });
 
+test('a language switch on an article redraws the article, not the frame; switching back fetches nothing', async () => {
+  const page = await newPage(site.browser);
+  const urls = recordRequests(page);
+  await openEntry(page, 'en');
+  await page.locator('section.similar').waitFor();
+  // Mark the frame's nodes: a redrawn node loses its mark.
+  await page.evaluate(() => {
+    for (const sel of ['header.site-header', 'nav.language-switcher', '.theme-toggle', 'main#main']) {
+      document.querySelector(sel).__kept = true;
+    }
+  });
+  const link = languageNav(page, 'en').getByRole('link', { name: NATIVE.tr });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await waitForLang(page, 'tr');
+  await page.locator('article.entry h1').filter({ hasText: /Özbekistan/ }).waitFor();
+  const kept = await page.evaluate(() => ({
+    frame: ['header.site-header', 'nav.language-switcher', '.theme-toggle', 'main#main'].map((sel) => document.querySelector(sel).__kept === true),
+    focused: document.activeElement?.getAttribute('hreflang'),
+    current: document.querySelector('nav.language-switcher [aria-current="true"]')?.getAttribute('hreflang'),
+    theme: document.querySelector('.theme-toggle').textContent,
+    nav: document.querySelector('nav.language-switcher').getAttribute('aria-label'),
+    title: document.title,
+  }));
+  assert.deepEqual(kept.frame, [true, true, true, true], 'the header, switcher, toggle and main stay the same nodes');
+  assert.equal(kept.focused, 'tr', 'the pressed language link keeps focus');
+  assert.equal(kept.current, 'tr');
+  assert.match(kept.theme, /Koyu/, 'the header speaks Turkish');
+  assert.match(kept.title, /Özbekistan/);
+  assert.equal(kept.nav, 'Dil');
+
+  // Back to English and to Turkish again: every file is already here.
+  const before = urls.length;
+  await languageNav(page, 'tr').getByRole('link', { name: NATIVE.en }).click();
+  await waitForLang(page, 'en');
+  await languageNav(page, 'en').getByRole('link', { name: NATIVE.tr }).click();
+  await waitForLang(page, 'tr');
+  await page.waitForTimeout(300);
+  assert.deepEqual(urls.slice(before).filter((u) => u.includes('/data/')), [], 'no data fetched again');
+  assertNoErrors(page);
+});
+
 test("the archive's search runs in one worker, and the page's own wasm is the reader's", async () => {
   const page = await newPage(site.browser);
   const urls = recordRequests(page);

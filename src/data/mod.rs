@@ -81,13 +81,25 @@ pub async fn fetch_site() -> Result<Arc<Site>, FetchError> {
         .map_err(|source| dataset_error(url, source, &text))
 }
 
-/// One page of the archive's entry cards in a reading language.
+/// One page of the archive's entry cards in a reading language, fetched
+/// once per visit (a build's files do not change under it): switching
+/// back to a language shows its similar entries without a request.
 pub async fn fetch_catalog_page(lang: &str, page: u32) -> Result<Arc<CatalogPage>, FetchError> {
+    thread_local! {
+        static PAGES: std::cell::RefCell<std::collections::HashMap<(String, u32), Arc<CatalogPage>>> =
+            Default::default();
+    }
+    let key = (lang.to_string(), page);
+    if let Some(cached) = PAGES.with_borrow(|pages| pages.get(&key).cloned()) {
+        return Ok(cached);
+    }
     let url = url(&layout::catalog_page(lang, page));
     let text = fetch_text(&url).await?;
-    CatalogPage::from_json(&text)
+    let parsed = CatalogPage::from_json(&text)
         .map(Arc::new)
-        .map_err(|source| dataset_error(url, source, &text))
+        .map_err(|source| dataset_error(url, source, &text))?;
+    PAGES.with_borrow_mut(|pages| pages.insert(key, parsed.clone()));
+    Ok(parsed)
 }
 
 /// One entry file, fetched when the reader opens the entry.

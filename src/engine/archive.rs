@@ -5,8 +5,8 @@
 //! titles and snippets, so the page only draws what it is given.
 
 use crate::browser::timing::Stopwatch;
-use crate::data::{fetch_shard, fetch_terms, FetchError};
-use crate::engine::cache::{catalog_page, load_facets, search_doc, CACHE};
+use crate::data::{fetch_catalog_page, fetch_shard, fetch_terms, FetchError};
+use crate::engine::cache::{load_facets, search_doc, CACHE};
 use crate::engine::labels::{chip_labels, facet_names};
 use futures::future::join_all;
 use okuma_core::archive::{results, ArchiveInput, ArchiveResults, CardSource, LanguageSearch};
@@ -222,7 +222,7 @@ async fn load_cards(found: &ArchiveResults) -> Result<Vec<ResultItem>, FetchErro
     let loaded = join_all(
         pages
             .iter()
-            .map(|(lang, p)| catalog_page(lang.as_str(), *p)),
+            .map(|(lang, p)| fetch_catalog_page(lang.as_str(), *p)),
     )
     .await;
     let mut cards: HashMap<u32, EntryCard> = HashMap::new();

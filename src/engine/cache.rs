@@ -1,17 +1,18 @@
 //! What the search worker has fetched for the visit, one cache per worker
 //! (it is single-threaded wasm): the site, the facet table and its labels,
-//! each language's search index with the shards loaded, search docs,
-//! catalog pages and the facet values' names in each reading language. A warm query does no I/O.
+//! each language's search index with the shards loaded, search docs and
+//! the facet values' names in each reading language (catalog pages are
+//! cached by `data`). A warm query does no I/O.
 
 use crate::data::{
-    fetch_catalog_page, fetch_entities, fetch_facets, fetch_people, fetch_search_doc, fetch_shard,
-    fetch_site, FetchError,
+    fetch_entities, fetch_facets, fetch_people, fetch_search_doc, fetch_shard, fetch_site,
+    FetchError,
 };
 use futures::future::{join_all, LocalBoxFuture, Shared};
 use futures::FutureExt;
 use okuma_core::facet_list::FacetNames;
 use okuma_core::search::{SearchDoc, SearchIndex};
-use okuma_core::{CatalogPage, EntityTable, FacetIndex, PeopleTable, Site};
+use okuma_core::{EntityTable, FacetIndex, PeopleTable, Site};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -34,7 +35,6 @@ pub(super) struct Cache {
     docs: HashMap<(String, u32), Arc<SearchDoc>>,
     /// Docs being fetched, so that a second need joins the first fetch.
     fetching: HashMap<(String, u32), Shared<DocFetch>>,
-    pages: HashMap<(String, u32), Arc<CatalogPage>>,
     /// Facet values' names and alphabetical order per (language, locale).
     pub(super) names: HashMap<(String, String), Rc<FacetNames>>,
 }
@@ -122,14 +122,4 @@ pub(super) async fn search_doc(lang: &str, entry: u32) -> Result<Arc<SearchDoc>,
         }
     });
     doc
-}
-
-pub(super) async fn catalog_page(lang: &str, page: u32) -> Result<Arc<CatalogPage>, FetchError> {
-    let key = (lang.to_string(), page);
-    if let Some(p) = CACHE.with_borrow(|c| c.pages.get(&key).cloned()) {
-        return Ok(p);
-    }
-    let p = fetch_catalog_page(lang, page).await?;
-    CACHE.with_borrow_mut(|c| c.pages.insert(key, p.clone()));
-    Ok(p)
 }
