@@ -63,6 +63,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Search results shown before "Show more" (each needs its own small file).
 pub const RESULTS_STEP: usize = 10;
 
+/// Letters that may follow the word being typed whose first results are
+/// fetched ahead (per searched language): the likeliest, by documents.
+const LIKELY_LETTERS: usize = 4;
+
 /// Entries shown before "Show more" when browsing (cards come 50 to a
 /// catalog page, so more cost little).
 pub const BROWSE_STEP: usize = 20;
@@ -162,8 +166,11 @@ pub struct ArchiveResults {
     /// Per language code searched: the index terms that matched, for
     /// highlighting.
     pub matched_terms: BTreeMap<String, BTreeSet<String>>,
-    /// Search docs of the next `2 × RESULTS_STEP` results after the shown
-    /// ones, worth fetching ahead (empty when browsing).
+    /// Search docs worth fetching ahead, most wanted first (empty when
+    /// browsing): the first results for each of the likeliest letters to
+    /// be typed next (see [`SearchIndex::next_letters`]) (what the next letter will
+    /// show), then the next `2 × RESULTS_STEP` results after the shown
+    /// ones. The shown results' own docs are not in it.
     pub upcoming: Vec<(LanguageCode, u32)>,
 }
 
@@ -294,8 +301,23 @@ pub fn results(input: &ArchiveInput) -> ArchiveResults {
     let upcoming = if has_text {
         let from = input.shown.min(total);
         let to = input.shown.saturating_add(2 * RESULTS_STEP).min(total);
-        ordered[from..to]
+        // Every word matches as a prefix too (the last one is usually
+        // being typed), so the next letter narrows it to some of its
+        // completions: their first results come first.
+        let next_letter = input
+            .searches
             .iter()
+            .flat_map(|search| search.index.next_letters(search.plan, LIKELY_LETTERS))
+            .flat_map(|with| {
+                ordered
+                    .iter()
+                    .filter(move |(entry, _)| with.contains(*entry))
+                    .take(RESULTS_STEP)
+            });
+        let mut seen: BTreeSet<u32> = ordered[..from].iter().map(|(e, _)| *e).collect();
+        next_letter
+            .chain(&ordered[from..to])
+            .filter(|(entry, _)| seen.insert(*entry))
             .map(|(entry, langs)| (doc_language(input.reading, langs).clone(), *entry))
             .collect()
     } else {

@@ -12,6 +12,7 @@ use okuma_core::archive::{
 use okuma_core::archive_query::ArchiveQuery;
 use okuma_core::search::{QueryPlan, SearchIndex};
 use okuma_core::{Facet, FacetCounts, FacetIndex, FacetTable, FacetValue, LanguageCode};
+use std::collections::BTreeSet;
 
 // ---- Fixtures -------------------------------------------------------------
 
@@ -567,4 +568,46 @@ fn a_filtered_browse_fetches_only_the_pages_of_its_entries() {
         [(code("en"), 2), (code("en"), 3)]
     );
     assert!(found.shown.iter().all(|s| s.matched_in.is_empty()));
+}
+
+#[test]
+fn while_a_word_is_typed_the_first_results_for_each_likely_next_letter_are_fetched_first() {
+    // "wal" may go on to "wallet" (10 entries, the rarest word, so they
+    // rank first and are shown), "walnut" (20, next) or "walrus" (30, the
+    // most documents, ranked last): an "r" would show walrus results from
+    // beyond the next twenty, so those are fetched first.
+    let docs: Vec<(u32, &str, &str)> = (0..60)
+        .map(|e| match e {
+            0..=29 => (e, "Report", "The walrus levels fell again."),
+            30..=39 => (e, "Report", "The wallet levels fell again."),
+            _ => (e, "Report", "The walnut levels fell again."),
+        })
+        .collect();
+    let archive = Archive {
+        entries: 60,
+        page_size: 50,
+        indexes: vec![(code("en"), index("en", 60, &docs))],
+        facets: FacetIndex::new(&FacetTable {
+            format: 1,
+            entries: 60,
+            facets: vec![],
+        }),
+    };
+    let found = archive.show("en", "?q=wal", 10);
+    assert_eq!(entries(&found), (30..40).collect::<Vec<_>>());
+    let upcoming: Vec<u32> = found.upcoming.iter().map(|(_, e)| *e).collect();
+    let first: BTreeSet<u32> = upcoming.iter().take(10).copied().collect();
+    assert_eq!(
+        first,
+        (0..10).collect(),
+        "walrus results first: {upcoming:?}"
+    );
+    let all: BTreeSet<u32> = upcoming.iter().copied().collect();
+    assert_eq!(all.len(), upcoming.len(), "each doc once");
+    assert_eq!(all, (0..10).chain(40..60).collect(), "then the next twenty");
+
+    // A finished word that nothing extends: just the next twenty.
+    let found = archive.show("en", "?q=walrus", 10);
+    let next: Vec<u32> = found.upcoming.iter().map(|(_, e)| *e).collect();
+    assert_eq!(next, (10..30).collect::<Vec<_>>());
 }

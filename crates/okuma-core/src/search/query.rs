@@ -44,7 +44,7 @@
 use crate::search::analysis::{Analyser, Token};
 use crate::search::docset::DocSet;
 use crate::search::index::{PostingShard, TermDictionary};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Match weights: how much of a term's impact each kind of match keeps.
 const EXACT: f32 = 1.0;
@@ -204,6 +204,46 @@ impl SearchIndex {
         let mut candidates: Vec<(u32, f32)> = found.into_iter().collect();
         candidates.sort_by_key(|&(i, _)| i);
         candidates
+    }
+
+    /// What the next letter typed may narrow the plan's last word to: its
+    /// completions (the loaded terms it is a prefix of) grouped by the
+    /// letter that follows it, and for each of the `k` likeliest letters
+    /// (the most documents) the entries holding any of that letter's
+    /// terms. The best results within each set are what that keystroke
+    /// will show: worth fetching ahead. Empty when nothing completes it.
+    pub fn next_letters(&self, plan: &QueryPlan, k: usize) -> Vec<DocSet> {
+        let Some(last) = plan.words.last() else {
+            return Vec::new();
+        };
+        let typed = last.token.folded.as_str();
+        // Letter → (documents, terms).
+        let mut letters: BTreeMap<char, (u64, Vec<u32>)> = BTreeMap::new();
+        for &(term, weight) in &last.candidates {
+            let text = &self.dictionary.terms[term as usize];
+            let next = text
+                .strip_prefix(typed)
+                .and_then(|rest| rest.chars().next());
+            if let (Some(letter), true) = (next, weight == PREFIX) {
+                let slot = letters.entry(letter).or_default();
+                slot.0 += u64::from(self.dictionary.df[term as usize]);
+                slot.1.push(term);
+            }
+        }
+        let mut ranked: Vec<(char, (u64, Vec<u32>))> = letters.into_iter().collect();
+        ranked.sort_by_key(|(letter, (docs, _))| (std::cmp::Reverse(*docs), *letter));
+        ranked
+            .into_iter()
+            .take(k)
+            .map(|(_, (_, terms))| {
+                let entries = terms
+                    .iter()
+                    .filter_map(|&t| self.postings(t))
+                    .flatten()
+                    .map(|&packed| packed >> 8);
+                DocSet::of(self.dictionary.entries, entries)
+            })
+            .collect()
     }
 
     /// Shards the plan needs that are not loaded yet.
