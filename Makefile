@@ -85,13 +85,15 @@ e2e-subpath:
 # bench generates a 10,000-entry archive and runs okuma against MiniSearch,
 # FlexSearch, Pagefind and Orama, then prints okuma against its goals
 # (~35 min; QUICK=1 or ENGINES=okuma,pagefind for less); scale: okuma alone
-# on 1,000, 10,000 and 50,000 entries (~5 min, 50k generated once).
+# on 1,000, 10,000 and 50,000 entries (~5 min, 50k generated once);
+# typing: keystroke→paint at a typist's pace, with what it waited for.
 # firstpaint: the pre-rendered article against a static copy, on localhost
 # and a throttled phone (~8 min; RUNS=5 for less); prerender: okuma-render
 # over that archive (~1 min).
 bench: tools browser $(DIST)/.built
 	node bench/switch.mjs
 	node bench/search.mjs
+	node bench/typing.mjs
 	node bench/scale.mjs
 	OKUMA_DIST=$(DIST) node bench/firstpaint.mjs
 	OKUMA_DIST=$(DIST) node bench/prerender.mjs
