@@ -12,7 +12,7 @@ use crate::browser::intl::count;
 use crate::data::FetchError;
 use crate::engine::archive::{ArchiveView, Listing};
 use crate::shell::fetch_error::FetchErrorView;
-use crate::shell::frame::{Frame, PageFrame};
+use crate::shell::frame::PageFrame;
 use crate::shell::language_switcher::Alternate;
 use crate::shell::reading::{in_reading, use_reading};
 use leptos::prelude::*;
@@ -157,7 +157,7 @@ fn Archive() -> impl IntoView {
         });
     });
 
-    let alternates: Vec<Alternate> = site
+    let alternates = site
         .languages
         .iter()
         .map(|l| Alternate {
@@ -208,15 +208,10 @@ fn Archive() -> impl IntoView {
         Phase::Shown => shown.with(|v| count(v.total, &ui.results_count, locale)),
         _ => String::new(),
     };
-    let frame = Frame {
-        title: reading.site_title(),
-        alternates,
-        canonical: Some(reading.href("")),
-        x_default: Some(crate::base::path("")),
-        ..Frame::default()
-    };
+    let canonical = reading.href("");
+    let x_default = crate::base::path("");
     view! {
-        <PageFrame frame keep_query=true wide=true>
+        <PageFrame title=reading.site_title() alternates keep_query=true wide=true canonical x_default>
             <h1 class="visually-hidden">{ui.archive}</h1>
             <SearchBox text state on_change />
             <p class="visually-hidden" role="status" aria-live="polite">{status}</p>

@@ -13,7 +13,7 @@ use crate::entry::parallel::parallel_control;
 use crate::entry::similar::SimilarEntries;
 use crate::entry::sources::{AuthorCard, SourceList};
 use crate::shell::fetch_error::FetchErrorView;
-use crate::shell::frame::{Frame, PageFrame};
+use crate::shell::frame::PageFrame;
 use crate::shell::language_switcher::Alternate;
 use crate::shell::not_found::NotFound;
 use crate::shell::reading::{current_reading, in_reading, Reading, SiteData};
@@ -34,6 +34,7 @@ enum Loaded {
 pub fn EntryPage() -> impl IntoView {
     let site = SiteData::use_context();
     let params = use_params_map();
+    let query = use_query_map();
     // A memo, so that a change of language alone does not re-run the load.
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
 
@@ -71,7 +72,11 @@ pub fn EntryPage() -> impl IntoView {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok(Loaded::Entry(entry)) => view! { <EntryView entry newest /> }.into_any(),
+                    Ok(Loaded::Entry(entry)) => in_reading(move |reading| {
+                        let with = query.read().get("with");
+                        entry_view(reading, entry.clone(), with, newest)
+                    })
+                    .into_any(),
                     Ok(Loaded::UnknownSlug) => in_reading(|reading| view! {
                         <main id="main" class="page">
                             <NotFound message=reading.ui.not_found_entry back_href=reading.href("") />
@@ -90,46 +95,22 @@ pub fn EntryPage() -> impl IntoView {
     }
 }
 
-/// An entry, drawn once: on a language switch its frame stays (the head's
-/// tags are redrawn, the header changes in place) and only the article is
-/// drawn again, from the entry already loaded.
-#[component]
-fn EntryView(entry: Arc<Entry>, newest: Load<Option<Arc<CatalogPage>>>) -> impl IntoView {
-    let query = use_query_map();
-    let with = Memo::new(move |_| query.read().get("with"));
-    let frame = {
-        let entry = entry.clone();
-        Memo::new(move |_| {
-            current_reading()
-                .and_then(|reading| entry_frame(&reading, &entry, with.get().as_deref()))
-                .unwrap_or_default()
-        })
-    };
-    let article =
-        in_reading(move |reading| entry_article(reading, entry.clone(), with.get(), newest));
-    view! { <PageFrame frame keep_place=true>{article}</PageFrame> }
-}
-
-/// The outline of `entry` in `reading`, with `with` for a parallel view.
-fn outline<'a>(
-    reading: &'a Reading,
-    entry: &'a Entry,
-    with: Option<&str>,
-) -> Option<EntryOutline<'a>> {
-    EntryOutline::new(
-        &reading.site,
-        entry,
+fn entry_view(
+    reading: Reading,
+    entry: Arc<Entry>,
+    with: Option<String>,
+    newest: Load<Option<Arc<CatalogPage>>>,
+) -> AnyView {
+    let site = reading.site.clone();
+    let Some(outline) = EntryOutline::new(
+        &site,
+        &entry,
         reading.code().as_str(),
         &browser_languages(),
-        with,
-    )
-}
-
-/// What the frame shows for `entry` in `reading`: the head's tags and the
-/// languages it is in.
-fn entry_frame(reading: &Reading, entry: &Entry, with: Option<&str>) -> Option<Frame> {
-    let site = &reading.site;
-    let outline = outline(reading, entry, with)?;
+        with.as_deref(),
+    ) else {
+        return ().into_any();
+    };
     let slug = &entry.slug;
     let keep_query = outline
         .with
@@ -147,44 +128,6 @@ fn entry_frame(reading: &Reading, entry: &Entry, with: Option<&str>) -> Option<F
             current: &l.code == reading.code(),
         })
         .collect();
-    let page_of = |code: &okuma_core::LanguageCode| {
-        crate::base::path(&okuma_core::publish::entry_path(code, slug))
-    };
-    let translations: Vec<(String, String)> = site
-        .languages
-        .iter()
-        .filter(|l| outline.has(&l.code))
-        .map(|l| (l.code.to_string(), page_of(&l.code)))
-        .collect();
-    let json_ld =
-        okuma_core::publish::PublicUrl::parse(&crate::base::absolute(&crate::base::path("")))
-            .ok()
-            .and_then(|url| {
-                okuma_core::publish::article_json_ld(site, &url, entry, &outline.shown).ok()
-            });
-    Some(Frame {
-        title: format!("{} — {}", outline.translation.title, reading.site_title()),
-        description: Some(outline.translation.summary.clone()),
-        alternates,
-        canonical: Some(page_of(&outline.shown)),
-        x_default: Some(page_of(&entry.original_language)),
-        translations: Some(translations),
-        article: true,
-        json_ld,
-    })
-}
-
-/// The article: `entry` in `reading` (or its best fallback), with its
-/// sources, authors and similar entries.
-fn entry_article(
-    reading: Reading,
-    entry: Arc<Entry>,
-    with: Option<String>,
-    newest: Load<Option<Arc<CatalogPage>>>,
-) -> AnyView {
-    let Some(outline) = outline(&reading, &entry, with.as_deref()) else {
-        return ().into_any();
-    };
     let translation = outline.translation;
     let shown = outline.shown.to_string();
     let body = match outline.parallel() {
@@ -244,6 +187,25 @@ fn entry_article(
             view! { <SimilarEntries entry=similar_entry.clone() shown=similar_shown.clone() cards=page.entries.clone() /> },
         )
     };
+    let title = format!("{} — {}", translation.title, reading.site_title());
+    let page_of = |code: &okuma_core::LanguageCode| {
+        crate::base::path(&okuma_core::publish::entry_path(code, slug))
+    };
+    let translations: Vec<(String, String)> = site
+        .languages
+        .iter()
+        .filter(|l| outline.has(&l.code))
+        .map(|l| (l.code.to_string(), page_of(&l.code)))
+        .collect();
+    let canonical = page_of(&outline.shown);
+    let x_default = page_of(&entry.original_language);
+    let json_ld =
+        okuma_core::publish::PublicUrl::parse(&crate::base::absolute(&crate::base::path("")))
+            .ok()
+            .and_then(|url| {
+                okuma_core::publish::article_json_ld(&site, &url, &entry, &outline.shown).ok()
+            });
+    let description = translation.summary.clone();
     let (notice, header, parallel) = (
         fallback_notice(&outline),
         entry_header(&outline),
@@ -251,6 +213,7 @@ fn entry_article(
     );
     let (find_blocks, entities) = (translation.body.clone(), entry.entities.clone());
     let view = view! {
+        <PageFrame title description alternates keep_place=true canonical x_default translations article=true json_ld>
             {notice}
             // The entry's own text carries the language it is shown in; the
             // interface around it stays in the page's language.
@@ -265,6 +228,7 @@ fn entry_article(
             </article>
             // Its own boundary: loading similar entries never blanks the entry.
             <Suspense fallback=|| ()>{similar}</Suspense>
+        </PageFrame>
     }
     .into_any();
     // Once drawn, put the reader's paragraph back where it was.

@@ -6,41 +6,36 @@
 
 use crate::shell::language_switcher::{Alternate, LanguageSwitcher};
 use crate::shell::notice::UnknownLanguageNotice;
-use crate::shell::reading::{current_reading, current_ui, Reading};
+use crate::shell::reading::use_reading;
 use crate::shell::reading_progress::ReadingProgress;
 use crate::shell::theme_toggle::ThemeToggle;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Script, Title};
 
-/// What a page tells its frame, in the reading language: the head's tags
-/// and the language switcher's links.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Frame {
-    pub title: String,
-    pub description: Option<String>,
-    pub alternates: Vec<Alternate>,
-    /// The page's canonical address (from `base::path`); for a page showing
-    /// a fallback, the page of the language it shows.
-    pub canonical: Option<String>,
-    /// The address for readers of no listed language (`x-default`).
-    pub x_default: Option<String>,
-    /// The languages the page has a real translation in, with their
-    /// addresses: the `hreflang` cluster (a fallback page is in none).
-    pub translations: Option<Vec<(String, String)>>,
-    /// `article` for an entry; a website's page otherwise.
-    pub article: bool,
-    /// The entry's JSON-LD (already safe inside `<script>`).
-    pub json_ld: Option<String>,
-}
-
 /// Wraps a page's content, in the reading language and direction, with
-/// the unknown-language notice when the URL was corrected. The frame stays
-/// on screen across a language switch: the head's tags are redrawn, the
-/// header's words and links change in place (the language link the reader
-/// pressed keeps focus).
+/// the unknown-language notice when the URL was corrected.
 #[component]
 pub fn PageFrame(
-    #[prop(into)] frame: Signal<Frame>,
+    #[prop(into)] title: String,
+    #[prop(optional, into)] description: Option<String>,
+    alternates: Vec<Alternate>,
+    /// The page's canonical address (from `base::path`); for a page showing
+    /// a fallback, the page of the language it shows.
+    #[prop(optional, into)]
+    canonical: Option<String>,
+    /// The address for readers of no listed language (`x-default`).
+    #[prop(optional, into)]
+    x_default: Option<String>,
+    /// The languages the page has a real translation in, with their
+    /// addresses: the `hreflang` cluster (a fallback page is in none).
+    #[prop(optional)]
+    translations: Option<Vec<(String, String)>>,
+    /// `article` for an entry; a website's page otherwise.
+    #[prop(optional)]
+    article: bool,
+    /// The entry's JSON-LD (already safe inside `<script>`).
+    #[prop(optional_no_strip)]
+    json_ld: Option<String>,
     #[prop(optional)] keep_place: bool,
     /// Language links carry the page's current URL query (the archive's
     /// search and filters), read when followed.
@@ -51,43 +46,12 @@ pub fn PageFrame(
     wide: bool,
     children: Children,
 ) -> impl IntoView {
-    let head = move || current_reading().map(|reading| head(frame.get(), reading));
-    let alternates = Signal::derive(move || frame.with(|f| f.alternates.clone()));
-    let home = move || current_reading().map(|r| r.href(""));
-    let site_title = move || current_reading().map(|r| r.site_title());
-    view! {
-        {head}
-        <a class="skip-link" href="#main">{move || current_ui().skip_to_content}</a>
-        <header class="site-header">
-            <a class="site-title" href=home>{site_title}</a>
-            <div class="header-tools">
-                <LanguageSwitcher alternates keep_place keep_query />
-                <ThemeToggle />
-            </div>
-            {keep_place.then(|| view! { <ReadingProgress /> })}
-        </header>
-        <main id="main" class=if wide { "page page-wide" } else { "page" } tabindex="-1">
-            <UnknownLanguageNotice />
-            {children()}
-        </main>
-    }
-}
-
-/// The head's tags for `frame` in `reading`.
-fn head(frame: Frame, reading: Reading) -> impl IntoView {
-    let Frame {
-        title,
-        description,
-        alternates,
-        canonical,
-        x_default,
-        translations,
-        article,
-        json_ld,
-    } = frame;
+    let reading = use_reading();
+    let ui = reading.ui;
     let lang = reading.code().to_string();
-    let dir = reading.language.dir.as_str().to_string();
+    let dir = reading.language.dir.as_str();
     let site_title = reading.site_title();
+    let home = reading.href("");
     let absolute = crate::base::absolute;
     let cluster: Vec<(String, String)> = translations.unwrap_or_else(|| {
         alternates
@@ -112,7 +76,7 @@ fn head(frame: Frame, reading: Reading) -> impl IntoView {
     });
     let canonical = canonical.map(|c| absolute(&c));
     let feed = crate::base::path(&okuma_core::publish::feed_path(reading.code()));
-    view! {
+    let head = view! {
         <Html {..} lang=lang.clone() dir=dir />
         <Title text=title.clone() />
         {description.clone().map(|d| view! { <Meta name="description" content=d /> })}
@@ -131,5 +95,21 @@ fn head(frame: Frame, reading: Reading) -> impl IntoView {
         <Meta name="twitter:title" content=title />
         {description.map(|d| view! { <Meta name="twitter:description" content=d /> })}
         {json_ld.map(|data| view! { <Script type_="application/ld+json">{data}</Script> })}
+    };
+    view! {
+        {head}
+        <a class="skip-link" href="#main">{ui.skip_to_content}</a>
+        <header class="site-header">
+            <a class="site-title" href=home>{site_title}</a>
+            <div class="header-tools">
+                <LanguageSwitcher alternates keep_place keep_query />
+                <ThemeToggle />
+            </div>
+            {keep_place.then(|| view! { <ReadingProgress /> })}
+        </header>
+        <main id="main" class=if wide { "page page-wide" } else { "page" } tabindex="-1">
+            <UnknownLanguageNotice />
+            {children()}
+        </main>
     }
 }

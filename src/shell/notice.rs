@@ -1,7 +1,7 @@
 //! The unknown-language notice: `/xx/…` is corrected to the default
 //! language, and the corrected page says why.
 
-use crate::shell::reading::current_ui;
+use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -43,12 +43,12 @@ pub fn correct_language(unknown: &str, default: &str) {
 /// Shows the notice on the page it was left for.
 #[component]
 pub fn UnknownLanguageNotice() -> impl IntoView {
+    let ui = use_reading().ui;
     let notice = use_context::<LanguageNotice>();
     let path = use_location().pathname;
     move || {
         let (code, target) = notice?.0.get()?;
         (path.get() == target).then(|| {
-            let ui = current_ui();
             view! {
                 <p class="notice" role="status">
                     {ui.unknown_language_notice[0]} {code} {ui.unknown_language_notice[1]}

@@ -117,13 +117,6 @@ pub fn current_reading() -> Option<Reading> {
     use_context::<ReadingContext>().and_then(|r| r.0.get())
 }
 
-/// The interface text of the current reading, tracked, for views that
-/// stay on screen across a language switch (the page's frame) and update
-/// their words in place; English outside `/:lang`.
-pub fn current_ui() -> &'static Ui {
-    current_reading().map_or(&i18n::EN, |r| r.ui)
-}
-
 /// Renders a page for the current reading, provided as context to
 /// everything it draws ([`use_reading`]); re-renders when the language
 /// changes, and draws nothing while there is none.

@@ -1,7 +1,7 @@
 //! A thin bar showing how far through the page the reader is. Its motion is
 //! a CSS transition that `prefers-reduced-motion` turns off.
 
-use crate::shell::reading::current_ui;
+use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 
 fn fraction_read() -> f64 {
@@ -27,6 +27,7 @@ fn fraction_read() -> f64 {
 
 #[component]
 pub fn ReadingProgress() -> impl IntoView {
+    let ui = use_reading().ui;
     // Measured once the page is laid out, then on every scroll.
     let read = RwSignal::new(0.0);
     crate::browser::next_frame(move || read.set(fraction_read()));
@@ -36,7 +37,7 @@ pub fn ReadingProgress() -> impl IntoView {
         <div
             class="reading-progress"
             role="progressbar"
-            aria-label=move || current_ui().reading_progress
+            aria-label=ui.reading_progress
             aria-valuemin="0"
             aria-valuemax="100"
             aria-valuenow=move || ((read.get() * 100.0).round() as u32).to_string()

@@ -2,7 +2,7 @@
 //! the reader presses the toggle; then theirs, remembered.
 
 use crate::browser::storage::Remembered;
-use crate::shell::reading::current_ui;
+use crate::shell::reading::use_reading;
 use leptos::prelude::*;
 
 fn html() -> Option<web_sys::Element> {
@@ -29,6 +29,7 @@ pub fn apply_stored_theme() {
 /// A toggle button (`aria-pressed`) for the dark theme.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let ui = use_reading().ui;
     let dark = RwSignal::new(match stored().as_deref() {
         Some("dark") => true,
         Some("light") => false,
@@ -46,7 +47,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button type="button" class="theme-toggle" aria-pressed=move || dark.get().to_string() on:click=toggle>
             <span aria-hidden="true">"◐ "</span>
-            {move || current_ui().dark_theme}
+            {ui.dark_theme}
         </button>
     }
 }
