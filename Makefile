@@ -42,10 +42,12 @@ public/data/site.json: $(CONTENT)
 	$(OKUMA) build content -o public/data
 
 # Trunk builds the app for the base path; the pre-render writes every page,
-# feed and the sitemap into it; then every text file gets .br and .gz.
-$(DIST)/.built: $(BUILD_INPUTS) scripts/precompress.mjs
+# feed and the sitemap into it; every page gets its Content Security Policy
+# (inline scripts and styles by hash); then every text file gets .br and .gz.
+$(DIST)/.built: $(BUILD_INPUTS) scripts/precompress.mjs scripts/csp.mjs
 	trunk build --release --dist $(DIST) --public-url $(BASE_PATH)
 	$(RENDER) $(DIST)
+	node scripts/csp.mjs $(DIST)
 	node scripts/precompress.mjs $(DIST)
 	printf '%s' '$(PUBLIC_URL)' > $@
 

@@ -218,7 +218,7 @@ fn dates_are_as_precise_as_they_are_known_in_each_language() {
 }
 
 #[wasm_bindgen_test]
-fn crash_view_replaces_the_page_with_a_reload_button() {
+fn crash_view_replaces_the_page_with_a_reload_link() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = container();
     root.set_inner_text("the frozen page");
@@ -229,8 +229,14 @@ fn crash_view_replaces_the_page_with_a_reload_button() {
         .text_content()
         .unwrap()
         .contains("Bir şeyler ters gitti"));
-    let button = alert.query_selector("button").unwrap().unwrap();
+    // A link to this address (a reload without entering the wasm again).
+    let button = alert.query_selector("a.crash-reload").unwrap().unwrap();
     assert_eq!(button.text_content().unwrap(), "Sayfayı yeniden yükle");
+    let here = web_sys::window().unwrap().location();
+    assert_eq!(
+        button.get_attribute("href").unwrap(),
+        format!("{}{}", here.pathname().unwrap(), here.search().unwrap())
+    );
     assert_eq!(document.active_element().unwrap(), button);
 }
 

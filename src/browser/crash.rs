@@ -1,8 +1,9 @@
 //! The last line of defence: a panic replaces the frozen page with a short
-//! "something went wrong" view and a reload button.
+//! "something went wrong" view and a reload link.
 //!
-//! Built with plain DOM calls and a JS-only click handler, because after a
-//! panic the wasm instance must not be entered again.
+//! Built with plain DOM calls and no handler at all (the link reloads this
+//! address), because after a panic the wasm instance must not be entered
+//! again.
 
 use crate::i18n::ui;
 use wasm_bindgen::JsCast;
@@ -58,11 +59,17 @@ pub fn render_crash_view(
         heading.set_text_content(Some(text.crash_title));
         let message = document.create_element("p")?;
         message.set_text_content(Some(text.crash_body));
-        let button: web_sys::HtmlElement = document.create_element("button")?.dyn_into()?;
-        button.set_attribute("type", "button")?;
+        // A link to this address reloads it. Not a script: after a panic
+        // the wasm instance must not be entered again, and the Content
+        // Security Policy allows no `new Function`.
+        let button: web_sys::HtmlElement = document.create_element("a")?.dyn_into()?;
+        let here = crate::browser::window()
+            .map(|w| w.location())
+            .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
+            .unwrap_or_else(|| "./".to_string());
+        button.set_attribute("href", &here)?;
+        button.set_class_name("crash-reload");
         button.set_text_content(Some(text.reload));
-        let reload = js_sys::Function::new_no_args("window.location.reload()");
-        button.set_onclick(Some(&reload));
         main.append_child(&heading)?;
         main.append_child(&message)?;
         main.append_child(&button)?;

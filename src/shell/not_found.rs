@@ -1,15 +1,24 @@
 //! The not-found view, with a way back, and the page for any URL no route
 //! matches.
 
-use crate::shell::reading::ui_here;
+use crate::shell::reading::{current_reading, ui_here};
 use leptos::prelude::*;
+use leptos_meta::{Html, Title};
 
 /// Says that nothing is at this address and links back to the archive.
+/// The document gets a title and a language of its own (a page without a
+/// title is nameless to a screen reader's list of tabs).
 #[component]
 pub fn NotFound(message: &'static str, #[prop(into)] back_href: String) -> impl IntoView {
     let ui = ui_here();
     crate::shell::takeover::page_ready();
+    let title = match current_reading() {
+        Some(reading) => format!("{} — {}", ui.not_found_title, reading.site_title()),
+        None => ui.not_found_title.to_string(),
+    };
     view! {
+        <Html {..} lang=ui.lang />
+        <Title text=title />
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">{ui.not_found_title}</h1>
             <p>{message}</p>
