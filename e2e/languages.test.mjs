@@ -73,7 +73,12 @@ test('switching language keeps the paragraph in view, remembers the choice, and 
   await page.goto(entryUrl('en'));
   await page.locator('#p5').waitFor();
   await page.locator('#p5').evaluate((p) => p.scrollIntoView({ block: 'start' }));
-  await page.mouse.wheel(0, 40);
+  // The reader is at p5: its top just below the sticky header, the
+  // paragraph before it scrolled away.
+  const offset = await page.evaluate(
+    () => document.getElementById('p5').getBoundingClientRect().top - document.querySelector('.site-header').getBoundingClientRect().bottom - 8,
+  );
+  await page.mouse.wheel(0, offset);
   await page.waitForTimeout(100);
   const before = await page.locator('#p5').evaluate((p) => p.getBoundingClientRect().top);
   const englishP5 = await page.locator('#p5').innerText();
