@@ -43,11 +43,14 @@ public/data/site.json: $(CONTENT)
 
 # Trunk builds the app for the base path; the pre-render writes every page,
 # feed and the sitemap into it; every page gets its Content Security Policy
-# (inline scripts and styles by hash); then every text file gets .br and .gz.
-$(DIST)/.built: $(BUILD_INPUTS) scripts/precompress.mjs scripts/csp.mjs
+# (inline scripts and styles by hash); the build id is stamped into the pages
+# and the dataset and the service worker is written (offline reading); then
+# every text file gets .br and .gz.
+$(DIST)/.built: $(BUILD_INPUTS) scripts/precompress.mjs scripts/csp.mjs scripts/offline.mjs
 	trunk build --release --dist $(DIST) --public-url $(BASE_PATH)
 	$(RENDER) $(DIST)
 	node scripts/csp.mjs $(DIST)
+	node scripts/offline.mjs $(DIST)
 	node scripts/precompress.mjs $(DIST)
 	printf '%s' '$(PUBLIC_URL)' > $@
 

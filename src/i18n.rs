@@ -15,6 +15,10 @@ pub struct Ui {
     pub skip_to_content: &'static str,
     pub archive: &'static str,
     pub error_network: &'static str,
+    /// A failed fetch while the browser is offline, for a page not kept.
+    pub error_offline: &'static str,
+    /// Shown on every page while the browser is offline.
+    pub offline_notice: &'static str,
     pub error_status: &'static str,
     pub error_not_json: &'static str,
     pub error_malformed: &'static str,

@@ -87,8 +87,9 @@ fn unexpected(reply: &Reply) -> FetchError {
 /// a page from meeting an older deploy's engine in a cache.
 pub fn worker_url() -> String {
     crate::base::path(&format!(
-        "search/okuma-search-loader.js?v={}",
-        env!("OKUMA_BUILD_ID")
+        "search/okuma-search-loader.js?v={}{}",
+        env!("OKUMA_BUILD_ID"),
+        crate::browser::offline::worker_query()
     ))
 }
 

@@ -1,11 +1,13 @@
 //! What the browser keeps and does for the reader: the remembered choices
 //! (`storage`), their preferred languages, Intl formatting, timing marks
-//! for the bench, the crash view and keeping the reader's place.
+//! for the bench, the crash view, keeping the reader's place and reading
+//! offline.
 
 pub mod crash;
 // The pre-render formats natively (ICU4X), exactly as the browser does.
 #[cfg_attr(not(target_arch = "wasm32"), path = "intl_native.rs")]
 pub mod intl;
+pub mod offline;
 pub mod reading_place;
 pub mod storage;
 pub mod timing;

@@ -76,9 +76,9 @@ impl FetchError {
 pub async fn fetch_site() -> Result<Arc<Site>, FetchError> {
     let url = url(layout::SITE);
     let text = fetch_text(&url).await?;
-    Site::from_json(&text)
-        .map(Arc::new)
-        .map_err(|source| dataset_error(url, source, &text))
+    let site = Site::from_json(&text).map_err(|source| dataset_error(url, source, &text))?;
+    crate::browser::offline::check_data_build(site.build.as_deref());
+    Ok(Arc::new(site))
 }
 
 /// One page of the archive's entry cards in a reading language, fetched
@@ -232,7 +232,18 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
         url: url.to_string(),
         detail: err.to_string(),
     };
-    let response: Response = Request::get(url).send().await.map_err(network)?;
+    let response: Response = match Request::get(url).send().await {
+        Ok(response) => response,
+        Err(error) => {
+            // Offline, the copy kept when the reader last fetched it.
+            if crate::browser::offline::Online::offline_now() {
+                if let Some(text) = crate::browser::offline::kept(url).await {
+                    return Ok(text);
+                }
+            }
+            return Err(network(error));
+        }
+    };
     if !response.ok() {
         return Err(FetchError::Status {
             url: url.to_string(),
@@ -246,7 +257,9 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
             content_type,
         });
     }
-    response.text().await.map_err(network)
+    let text = response.text().await.map_err(network)?;
+    crate::browser::offline::keep(url, &text, &content_type);
+    Ok(text)
 }
 
 /// Some hosts send a page as `text/plain` or with no type at all; a body

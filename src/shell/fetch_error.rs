@@ -16,9 +16,17 @@ pub fn FetchErrorView(error: FetchError, #[prop(into)] on_retry: Callback<()>) -
     let ui = ui_here();
     leptos::logging::error!("okuma: {error}");
     crate::shell::takeover::page_failed();
+    // Offline, a page never kept is not the server's fault.
+    let offline = matches!(error, FetchError::Network { .. })
+        && crate::browser::offline::Online::offline_now();
+    let message = if offline {
+        ui.error_offline.to_string()
+    } else {
+        error.message(ui)
+    };
     view! {
         <div class="alert" role="alert">
-            <p class="alert-message">{error.message(ui)}</p>
+            <p class="alert-message">{message}</p>
             <p class="alert-hint">{ui.error_hint}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {ui.retry}

@@ -6,6 +6,7 @@
 
 use crate::shell::language_switcher::{Alternate, LanguageSwitcher};
 use crate::shell::notice::UnknownLanguageNotice;
+use crate::shell::offline_notice::OfflineNotice;
 use crate::shell::reading::use_reading;
 use crate::shell::reading_progress::ReadingProgress;
 use crate::shell::theme_toggle::ThemeToggle;
@@ -108,6 +109,7 @@ pub fn PageFrame(
             {keep_place.then(|| view! { <ReadingProgress /> })}
         </header>
         <main id="main" class=if wide { "page page-wide" } else { "page" } tabindex="-1">
+            <OfflineNotice />
             <UnknownLanguageNotice />
             {children()}
         </main>

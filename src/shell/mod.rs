@@ -8,6 +8,7 @@ pub mod frame;
 pub mod language_switcher;
 pub mod not_found;
 pub mod notice;
+pub mod offline_notice;
 pub mod reading;
 pub mod reading_progress;
 pub mod root;

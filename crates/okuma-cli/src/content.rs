@@ -134,6 +134,8 @@ pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
             Ok(parsed) => parsed.to_string(),
             Err(_) => url,
         }),
+        // Stamped into the built site, not the content.
+        build: None,
     };
     let mut issues = Issues::default();
     site.check(&mut issues);

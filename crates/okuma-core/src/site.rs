@@ -43,6 +43,13 @@ pub struct Site {
     /// absolute links.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_url: Option<String>,
+    /// Which deploy these files belong to: stamped into the built site by
+    /// its last step (`scripts/offline.mjs`), the same id as in every page's
+    /// `<meta name="okuma-build">` and in the service worker. A reader whose
+    /// page and data come from different deploys reloads instead of mixing
+    /// them. Absent in a dataset fresh from `okuma build`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<String>,
 }
 
 /// Where the archive's entry cards are: `catalog/{lang}/{page}.json`.
@@ -150,6 +157,23 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
     }
 }
 
+/// A deploy's id: 1 to 64 ASCII letters, digits, `.`, `_` or `-`, so that
+/// it is safe in a cache name, an attribute and a log line.
+pub fn check_build_id(build: &str) -> Result<(), String> {
+    let ok = (1..=64).contains(&build.len())
+        && build
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "the build id {:?} must be 1 to 64 ASCII letters, digits, '.', '_' or '-'",
+            build.chars().take(80).collect::<String>()
+        ))
+    }
+}
+
 impl Site {
     /// Parses and checks a site file.
     ///
@@ -205,6 +229,11 @@ impl Site {
                 issues
                     .error(format!("languages[{i}].name"), "the language has no name")
                     .hint("use the language's name in itself, e.g. \"Türkçe\"");
+            }
+        }
+        if let Some(build) = &self.build {
+            if let Err(message) = check_build_id(build) {
+                issues.error("build", message);
             }
         }
         if !self.offers(&self.default_language) {
@@ -284,6 +313,30 @@ mod tests {
               "languages": [{{"code": "en", "name": "English"}}], "title": {{"en": "okuma"}},
               "catalog": {{"entries": 0, "page_size": 50, "pages": 0}}, "public_url": {public_url}}}"#
         )
+    }
+
+    #[test]
+    fn a_build_id_is_optional_and_safe_in_a_cache_name() {
+        let with = |build: &str| {
+            site_with("null").replacen(
+                "\"format\": 1",
+                &format!("\"format\": 1, \"build\": {build}"),
+                1,
+            )
+        };
+        let site = Site::from_json(&with("\"3f2a9c01b7e4d5a6\"")).unwrap();
+        assert_eq!(site.build.as_deref(), Some("3f2a9c01b7e4d5a6"));
+        assert!(Site::from_json(&site_with("null")).unwrap().build.is_none());
+        for bad in [
+            "\"\"",
+            "\"a b\"",
+            "\"<script>\"",
+            "\"x/../y\"",
+            &format!("\"{}\"", "a".repeat(65)),
+        ] {
+            let message = Site::from_json(&with(bad)).unwrap_err().to_string();
+            assert!(message.contains("build"), "{bad}: {message}");
+        }
     }
 
     #[test]

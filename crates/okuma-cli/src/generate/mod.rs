@@ -380,6 +380,7 @@ pub fn archive(entries: u32, seed: u64) -> Dataset {
                 pages: 0,
             },
             public_url: None,
+            build: None,
         },
         entries: list,
         entities,
