@@ -33,6 +33,14 @@ function decode(value) {
 
 const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
+/**
+ * Trunk's module loader, the one inline script a page may have: it
+ * imports the app's glue and starts the wasm. Anything else inline that
+ * would run is a fault of the build (text from the data written as
+ * markup), and hashing it would let it run: the build stops instead.
+ */
+const TRUNK_LOADER = /^\s*import init, \* as bindings from '[^'\s]+\.js';\s*const wasm = await init\(\{ module_or_path: '[^'\s]+\.wasm' \}\);[\s\S]*TrunkApplicationStarted[\s\S]*$/;
+
 /** The policy for one page's HTML. */
 export function policyFor(html) {
   const scripts = new Set();
@@ -40,7 +48,11 @@ export function policyFor(html) {
     const attrs = m[1];
     if (/\bsrc\s*=/.test(attrs)) continue;
     const type = (attrs.match(/\btype\s*=\s*"([^"]*)"/i)?.[1] ?? '').trim().toLowerCase();
-    if (EXECUTABLE.has(type)) scripts.add(hash(m[2]));
+    if (!EXECUTABLE.has(type)) continue;
+    if (!TRUNK_LOADER.test(m[2]) || m[2].length > 2000) {
+      throw new Error(`an inline script that is not Trunk's loader: ${m[0].slice(0, 120)}`);
+    }
+    scripts.add(hash(m[2]));
   }
   const styles = new Set();
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) styles.add(hash(m[1]));
@@ -95,7 +107,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else {
     let n = 0;
     for (const page of pages(dist)) {
-      writeFileSync(page, withPolicy(readFileSync(page, 'utf8')));
+      try {
+        writeFileSync(page, withPolicy(readFileSync(page, 'utf8')));
+      } catch (error) {
+        console.error(`okuma: ${page}: ${error.message}`);
+        process.exit(1);
+      }
       n++;
     }
     console.error(`okuma: a Content Security Policy in ${n} pages of ${dist}`);

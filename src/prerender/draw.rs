@@ -92,7 +92,7 @@ pub fn draw(path: &str) -> DrawnPage {
             .unwrap_or_default();
         DrawnPage {
             html_attributes,
-            head,
+            head: escape_title(head),
             body,
         }
     });
@@ -100,9 +100,54 @@ pub fn draw(path: &str) -> DrawnPage {
     page
 }
 
+/// `leptos_meta` writes the `<title>` of its head after the other tags,
+/// with the title as it is, unescaped: a title from the data that says
+/// `</title><script>…` would end the element and write a script into the
+/// page. The other tags escape their text, so the first `<title>` is its
+/// start and the head's end its close; between them goes the text,
+/// escaped.
+fn escape_title(head: String) -> String {
+    const OPEN: &str = "<title>";
+    const CLOSE: &str = "</title>";
+    match head.find(OPEN) {
+        Some(at) if head.ends_with(CLOSE) && at + OPEN.len() <= head.len() - CLOSE.len() => {
+            let text = &head[at + OPEN.len()..head.len() - CLOSE.len()];
+            let mut out = String::with_capacity(head.len() + 32);
+            out.push_str(&head[..at]);
+            out.push_str(OPEN);
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    c => out.push(c),
+                }
+            }
+            out.push_str(CLOSE);
+            out
+        }
+        _ => head,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_from_the_data_is_text_in_the_head_never_markup() {
+        let head = r#"<meta name="description" content="a &lt;b&gt;"><title>A </title><script>window.__pwned=1</script> &lt;b&gt; — okuma</title>"#;
+        let escaped = escape_title(head.to_string());
+        assert_eq!(
+            escaped,
+            r#"<meta name="description" content="a &lt;b&gt;"><title>A &lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; &amp;lt;b&amp;gt; — okuma</title>"#
+        );
+        assert_eq!(escaped.matches("<title>").count(), 1);
+        assert!(!escaped.contains("<script"));
+        // A head without a title, or with the title elsewhere, is left alone.
+        assert_eq!(escape_title("<meta name=\"x\">".into()), "<meta name=\"x\">");
+        assert_eq!(escape_title("<title></title>".into()), "<title></title>");
+    }
 
     /// The app's views drawn natively from the bundled dataset: what the
     /// pre-render writes for the seed article, in Turkish.
