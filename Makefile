@@ -28,7 +28,7 @@ OKUMA := cargo run --quiet -p okuma-cli --
 # The pre-render: the app's views on the host (Leptos ssr).
 RENDER := cargo run --quiet --profile render -p okuma --no-default-features --features ssr --bin okuma-render --
 
-.PHONY: serve test tools browser build data lint unit dom e2e e2e-subpath bench clean
+.PHONY: serve test tools browser build data lint unit dom e2e e2e-subpath bench fuzz clean
 
 serve: tools $(DIST)/.built
 	node scripts/serve.mjs $(DIST) $(PORT) --base $(BASE_PATH)
@@ -103,6 +103,13 @@ bench: tools browser $(DIST)/.built
 	node bench/scale.mjs
 	OKUMA_DIST=$(DIST) node bench/firstpaint.mjs
 	OKUMA_DIST=$(DIST) node bench/prerender.mjs
+
+# Each fuzz target (fuzz/) for FUZZ_SECONDS, one after the other, on
+# nightly (installed with cargo-fuzz if missing), then its corpus
+# minimised; crashes stay in fuzz/artifacts/ and `unit` replays them.
+FUZZ_SECONDS ?= 60
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf dist target/e2e target/dist-okuma target/dist-next

@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(escaped.matches("<title>").count(), 1);
         assert!(!escaped.contains("<script"));
         // A head without a title, or with the title elsewhere, is left alone.
-        assert_eq!(escape_title("<meta name=\"x\">".into()), "<meta name=\"x\">");
+        assert_eq!(
+            escape_title("<meta name=\"x\">".into()),
+            "<meta name=\"x\">"
+        );
         assert_eq!(escape_title("<title></title>".into()), "<title></title>");
     }
 

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SiteToml {
+pub(crate) struct SiteToml {
     default_language: LanguageCode,
     languages: Vec<Language>,
     title: LocalNames,
@@ -27,7 +27,7 @@ struct SiteToml {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EntityToml {
+pub(crate) struct EntityToml {
     kind: EntityKind,
     explainer: Option<String>,
     name: LocalNames,
@@ -37,7 +37,7 @@ struct EntityToml {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PersonToml {
+pub(crate) struct PersonToml {
     name: LocalNames,
     bio: Option<BioToml>,
 }
@@ -70,7 +70,7 @@ struct FrontMatter {
 }
 
 /// One language file of an entry, parsed.
-struct LanguageFile {
+pub(crate) struct LanguageFile {
     path: PathBuf,
     lang: LanguageCode,
     front: FrontMatter,
@@ -103,6 +103,14 @@ pub struct SourceMap {
     pub entries: BTreeMap<String, LineMap>,
 }
 
+/// What every entry is read against: the site (from `site.toml` and
+/// `topics.toml`), the entities and the people.
+pub struct Tables {
+    pub site: Site,
+    pub entities: BTreeMap<String, EntityRecord>,
+    pub people: BTreeMap<String, Person>,
+}
+
 /// Reads `dir` into a dataset. Problems are returned alongside; the dataset
 /// is only worth writing when none of them is an error.
 pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
@@ -110,87 +118,14 @@ pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
     let mut map = SourceMap {
         entries: BTreeMap::new(),
     };
-    let site_path = dir.join("site.toml");
-    let Some(site) = read_toml::<SiteToml>(&site_path, &mut problems) else {
+    let Some(Tables {
+        site,
+        entities,
+        people,
+    }) = read_tables(dir, &mut problems)
+    else {
         return (None, map, problems);
     };
-    let topics = read_toml::<BTreeMap<String, LocalNames>>(&dir.join("topics.toml"), &mut problems)
-        .unwrap_or_default();
-    let mut site = Site {
-        format: FORMAT_VERSION,
-        default_language: site.default_language,
-        languages: site.languages,
-        title: site.title,
-        kinds: site.kinds,
-        topics,
-        catalog: okuma_core::CatalogIndex {
-            entries: 0,
-            page_size: 1,
-            pages: 0,
-        },
-        // Written in its normal form (`…/okuma/`); a bad one is kept as
-        // written for the check below to report.
-        public_url: site.public_url.map(|url| match PublicUrl::parse(&url) {
-            Ok(parsed) => parsed.to_string(),
-            Err(_) => url,
-        }),
-        // Stamped into the built site, not the content.
-        build: None,
-    };
-    let mut issues = Issues::default();
-    site.check(&mut issues);
-    for issue in issues
-        .0
-        .into_iter()
-        .filter(|i| !i.path.starts_with("catalog"))
-    {
-        let file = if issue.path.starts_with("topics") {
-            dir.join("topics.toml")
-        } else {
-            site_path.clone()
-        };
-        problems.push(Problem::from_issue(&file, None, issue));
-    }
-    site.catalog.page_size = okuma_core::dataset::PAGE_SIZE;
-
-    let entities: BTreeMap<String, EntityRecord> =
-        read_table_dir(&dir.join("entities"), &mut problems)
-            .into_iter()
-            .map(|(id, e): (String, EntityToml)| {
-                (
-                    id,
-                    EntityRecord {
-                        kind: e.kind,
-                        name: e.name,
-                        description: e.description,
-                        explainer: e.explainer,
-                    },
-                )
-            })
-            .collect();
-    let people_dir = dir.join("people");
-    let person_files = read_table_dir::<PersonToml>(&people_dir, &mut problems);
-    // Bios credit their translators, who are people too: names first.
-    let names: BTreeMap<String, LocalNames> = person_files
-        .iter()
-        .map(|(id, p)| (id.clone(), p.name.clone()))
-        .collect();
-    let mut people: BTreeMap<String, Person> = BTreeMap::new();
-    for (id, p) in person_files {
-        let path = people_dir.join(format!("{id}.toml"));
-        let bio = p
-            .bio
-            .map(|bio| person_bio(bio, &names, &path, &mut problems))
-            .unwrap_or_default();
-        people.insert(
-            id.clone(),
-            Person {
-                id,
-                name: p.name,
-                bio,
-            },
-        );
-    }
 
     let mut entries = Vec::new();
     for folder in sorted_dir(&dir.join("entries"), &mut problems) {
@@ -236,6 +171,113 @@ pub fn read_content(dir: &Path) -> (Option<Dataset>, SourceMap, Problems) {
         map,
         problems,
     )
+}
+
+/// Reads the site, the entities and the people of `dir`; `None` when
+/// there is no usable `site.toml`.
+pub fn read_tables(dir: &Path, problems: &mut Problems) -> Option<Tables> {
+    let site_path = dir.join("site.toml");
+    let site = read_toml::<SiteToml>(&site_path, problems)?;
+    let topics_path = dir.join("topics.toml");
+    let topics = read_toml(&topics_path, problems).unwrap_or_default();
+    let site = site_of(site, topics, &site_path, &topics_path, problems);
+    let entities = read_table_dir(&dir.join("entities"), problems)
+        .into_iter()
+        .map(|(id, e)| (id, entity_of(e)))
+        .collect();
+    let people_dir = dir.join("people");
+    let person_files = read_table_dir::<PersonToml>(&people_dir, problems);
+    let people = people_of(person_files, &people_dir, problems);
+    Some(Tables {
+        site,
+        entities,
+        people,
+    })
+}
+
+/// The site of `site.toml` and `topics.toml`, with its problems.
+pub(crate) fn site_of(
+    site: SiteToml,
+    topics: BTreeMap<String, LocalNames>,
+    site_path: &Path,
+    topics_path: &Path,
+    problems: &mut Problems,
+) -> Site {
+    let mut site = Site {
+        format: FORMAT_VERSION,
+        default_language: site.default_language,
+        languages: site.languages,
+        title: site.title,
+        kinds: site.kinds,
+        topics,
+        catalog: okuma_core::CatalogIndex {
+            entries: 0,
+            page_size: 1,
+            pages: 0,
+        },
+        // Written in its normal form (`…/okuma/`); a bad one is kept as
+        // written for the check below to report.
+        public_url: site.public_url.map(|url| match PublicUrl::parse(&url) {
+            Ok(parsed) => parsed.to_string(),
+            Err(_) => url,
+        }),
+        build: None,
+    };
+    let mut issues = Issues::default();
+    site.check(&mut issues);
+    for issue in issues
+        .0
+        .into_iter()
+        .filter(|i| !i.path.starts_with("catalog"))
+    {
+        let file = if issue.path.starts_with("topics") {
+            topics_path
+        } else {
+            site_path
+        };
+        problems.push(Problem::from_issue(file, None, issue));
+    }
+    site.catalog.page_size = okuma_core::dataset::PAGE_SIZE;
+    site
+}
+
+pub(crate) fn entity_of(e: EntityToml) -> EntityRecord {
+    EntityRecord {
+        kind: e.kind,
+        name: e.name,
+        description: e.description,
+        explainer: e.explainer,
+    }
+}
+
+/// The people of `content/people/` (id, file), with their bios.
+pub(crate) fn people_of(
+    person_files: Vec<(String, PersonToml)>,
+    people_dir: &Path,
+    problems: &mut Problems,
+) -> BTreeMap<String, Person> {
+    // Bios credit their translators, who are people too: names first.
+    let names: BTreeMap<String, LocalNames> = person_files
+        .iter()
+        .map(|(id, p)| (id.clone(), p.name.clone()))
+        .collect();
+    let mut people: BTreeMap<String, Person> = BTreeMap::new();
+    for (id, p) in person_files {
+        let path = people_dir.join(format!("{id}.toml"));
+        let bio = p
+            .bio
+            .map(|bio| person_bio(bio, &names, &path, problems))
+            .unwrap_or_default();
+        people.insert(
+            id.clone(),
+            Person {
+                id,
+                name: p.name,
+                bio,
+            },
+        );
+    }
+    people
 }
 
 fn person_bio(
@@ -388,6 +430,19 @@ fn read_entry(
             files.push(file);
         }
     }
+    entry_of(folder, slug, &files, entities, people, problems)
+}
+
+/// An entry from its language files, parsed (`folder` names where its
+/// problems are, when no file has them).
+pub(crate) fn entry_of(
+    folder: &Path,
+    slug: &str,
+    files: &[LanguageFile],
+    entities: &BTreeMap<String, EntityRecord>,
+    people: &BTreeMap<String, Person>,
+    problems: &mut Problems,
+) -> Option<(Entry, LineMap)> {
     let originals: Vec<&LanguageFile> = files
         .iter()
         .filter(|f| f.front.original == Some(true))
@@ -467,7 +522,7 @@ fn read_entry(
     }
     let mut translations = BTreeMap::new();
     let mut lines = LineMap::new();
-    for file in &files {
+    for file in files {
         let f = &file.front;
         let is_original = std::ptr::eq(file, original);
         if !is_original {
@@ -574,7 +629,18 @@ fn read_language_file(
     problems: &mut Problems,
 ) -> Option<LanguageFile> {
     let text = read_text(path, problems)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    parse_language_file(path, lang, &text, problems)
+}
+
+/// One language file of an entry (`index.{lang}.md`, read from `path`):
+/// its TOML front matter and its Markdown body.
+pub(crate) fn parse_language_file(
+    path: &Path,
+    lang: LanguageCode,
+    text: &str,
+    problems: &mut Problems,
+) -> Option<LanguageFile> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(rest) = text
         .strip_prefix("+++\n")
         .or_else(|| text.strip_prefix("+++\r\n"))
@@ -694,7 +760,16 @@ fn read_text(path: &Path, problems: &mut Problems) -> Option<String> {
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Option<T> {
     let text = read_text(path, problems)?;
-    match toml::from_str(&text) {
+    parse_toml(path, &text, problems)
+}
+
+/// A TOML file's text (read from `path`) as `T`.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    problems: &mut Problems,
+) -> Option<T> {
+    match toml::from_str(text) {
         Ok(value) => Some(value),
         Err(err) => {
             let line = err

@@ -7,15 +7,8 @@
 //! okuma schema -o docs/schema            JSON Schema of every dataset file
 //! ```
 
-mod check;
-mod content;
-mod generate;
-mod markdown;
-mod output;
-mod report;
-mod schema;
-
 use clap::{Parser, Subcommand};
+use okuma_cli::{check, generate, output, schema};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -63,6 +63,12 @@ fn classify(err: serde_json::Error, path: String) -> DatasetError {
     use serde_json::error::Category;
     let (line, column) = (err.line(), err.column());
     match err.classify() {
+        // A value read whole and then refused (a term dictionary whose
+        // parts do not fit) has no position: it contradicts itself.
+        Category::Data if line == 0 => DatasetError::Invalid {
+            path: if path.is_empty() { ".".into() } else { path },
+            message: strip_position(&err.to_string()),
+        },
         Category::Data => DatasetError::Shape {
             path: if path.is_empty() { ".".into() } else { path },
             line,

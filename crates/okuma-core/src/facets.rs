@@ -26,6 +26,7 @@ pub const FACETS: [&str; 8] = [
 pub struct FacetTable {
     pub format: u32,
     /// Number of entries; entry numbers run from 0 to `entries - 1`.
+    #[serde(deserialize_with = "crate::dataset::entry_count")]
     pub entries: u32,
     pub facets: Vec<Facet>,
 }

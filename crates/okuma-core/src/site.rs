@@ -58,6 +58,7 @@ pub struct Site {
 #[serde(deny_unknown_fields)]
 pub struct CatalogIndex {
     /// Number of entries in the archive.
+    #[serde(deserialize_with = "crate::dataset::entry_count")]
     pub entries: u32,
     /// Entry cards per catalog page.
     pub page_size: u32,

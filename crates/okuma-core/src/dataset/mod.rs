@@ -19,6 +19,26 @@ pub use check::check_files;
 /// Entry cards per catalog page.
 pub const PAGE_SIZE: u32 = 50;
 
+/// The most entries an archive can have: a search posting packs an entry
+/// number into 24 bits. A file claiming more is refused when read, before
+/// the reader sizes anything by it (an entry set is a bit per entry, a
+/// search a score per entry).
+pub const MAX_ENTRIES: u32 = 1 << 24;
+
+/// `#[serde(deserialize_with = "crate::dataset::entry_count")]`: a count
+/// of entries, at most [`MAX_ENTRIES`].
+pub(crate) fn entry_count<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
+    let count = <u32 as serde::Deserialize>::deserialize(deserializer)?;
+    if count > MAX_ENTRIES {
+        return Err(serde::de::Error::custom(format!(
+            "{count} entries is more than an archive can hold ({MAX_ENTRIES})"
+        )));
+    }
+    Ok(count)
+}
+
 /// Everything a dataset holds, before it is split into files.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -191,6 +211,50 @@ mod erased {
         fn to_json(&self) -> String {
             // Serialising our own types to a String cannot fail.
             serde_json::to_string(self).unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_ENTRIES;
+    use crate::search::{TermDictionary, ANALYSIS_VERSION};
+    use crate::{parse_file, FacetTable, Site};
+
+    #[test]
+    fn a_file_claiming_more_entries_than_an_archive_holds_is_refused() {
+        // Found with the dataset_file fuzz target (fuzz/artifacts/
+        // dataset_file/oom-*): a facet table or term dictionary claiming
+        // 4,000,000,000 entries loaded, and the reader sized entry sets
+        // (500 MB each) and a search's scores (48 GB) by it.
+        let site = |n: u32| {
+            Site::from_json(&format!(
+                r#"{{"format":1,"default_language":"en","languages":[{{"code":"en","name":"English"}}],
+                   "title":{{"en":"okuma"}},"catalog":{{"entries":{n},"page_size":{n},"pages":1}}}}"#
+            ))
+        };
+        let facets = |n: u32| {
+            parse_file::<FacetTable>(&format!(r#"{{"format":1,"entries":{n},"facets":[]}}"#))
+        };
+        let terms = |n: u32| {
+            parse_file::<TermDictionary>(&format!(
+                r#"{{"format":1,"lang":"en","analysis":{ANALYSIS_VERSION},"entries":{n},
+                   "documents":0,"terms":[],"df":[],"shards":[]}}"#
+            ))
+        };
+        assert!(site(MAX_ENTRIES).is_ok());
+        assert!(facets(MAX_ENTRIES).is_ok());
+        assert!(terms(MAX_ENTRIES).is_ok());
+        for error in [
+            site(4_000_000_000).unwrap_err(),
+            facets(MAX_ENTRIES + 1).unwrap_err(),
+            terms(4_000_000_000).unwrap_err(),
+        ] {
+            let message = error.to_string();
+            assert!(
+                message.contains("more than an archive can hold"),
+                "{message}"
+            );
         }
     }
 }

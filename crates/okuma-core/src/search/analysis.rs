@@ -57,7 +57,7 @@ impl Token {
 /// it whenever a change here would give a word another term (casing,
 /// folding, stemming, splitting): an index built before then is refused by
 /// the reader and by `okuma check` until the dataset is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 2;
+pub const ANALYSIS_VERSION: u32 = 3;
 
 /// The analysis for one language. It remembers the words it has analysed
 /// (text is Zipf-distributed: a few thousand words cover most of it), so
@@ -176,10 +176,13 @@ impl Analyser {
         if folded.is_empty() {
             return None;
         }
-        let term = self.stem_folded(&lower);
+        // A word the stemmer takes for a bare suffix ("ları", cut off by a
+        // stray character) would stem to nothing: it is its own term.
+        let stem = |word: &str| Some(self.stem_folded(word)).filter(|s| !s.is_empty());
+        let term = stem(&lower).unwrap_or_else(|| folded.clone());
         // Words without diacritics stem the same either way.
         let alias = (folded != lower)
-            .then(|| self.stem_folded(&folded))
+            .then(|| stem(&folded).unwrap_or_else(|| folded.clone()))
             .filter(|a| *a != term);
         Some(Analysed {
             folded,
@@ -265,21 +268,17 @@ fn is_ignorable_inside_word(c: char) -> bool {
 }
 
 /// Folds Latin diacritics and a few letters without a decomposition.
+/// Folding twice changes nothing: a letter whose decomposition leaves
+/// one of those (`ǽ` → `æ`, `ǿ` → `ø`) folds all the way (`ae`, `o`).
 pub fn fold(lower: &str) -> String {
     let mut out = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
-            'ı' => out.push('i'),
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            'ø' => out.push('o'),
-            'ł' => out.push('l'),
-            'đ' | 'ð' => out.push('d'),
-            'þ' => out.push_str("th"),
             c if c.is_ascii() => out.push(c),
             c if is_latin(c) => {
-                out.extend(std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)))
+                for base in std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)) {
+                    fold_letter(base, &mut out);
+                }
             }
             // A combining mark left over (decomposed input) goes with its
             // base only if that base is Latin.
@@ -292,6 +291,22 @@ pub fn fold(lower: &str) -> String {
         }
     }
     out
+}
+
+/// A letter without diacritics, with the few that have no decomposition
+/// spelled out in ASCII.
+fn fold_letter(c: char, out: &mut String) {
+    match c {
+        'ı' => out.push('i'),
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ø' => out.push('o'),
+        'ł' => out.push('l'),
+        'đ' | 'ð' => out.push('d'),
+        'þ' => out.push_str("th"),
+        c => out.push(c),
+    }
 }
 
 fn is_latin(c: char) -> bool {
@@ -460,10 +475,38 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_stemmer_empties_is_its_own_term() {
+        // Found by fuzzing (fuzz/artifacts/search_query): Snowball's
+        // Turkish stemmer takes "ları" for a suffix and leaves nothing.
+        // An empty term would match every other such word.
+        for word in ["ları", "LARI", "leri"] {
+            let tokens = Analyser::new("tr").tokens(word);
+            assert_eq!(tokens.len(), 1, "{word}");
+            assert!(!tokens[0].term.is_empty(), "{word}: {:?}", tokens[0]);
+            assert!(tokens[0].alias.as_ref().is_none_or(|a| !a.is_empty()));
+        }
+        assert_eq!(term("tr", "ları"), "lari");
+    }
+
+    #[test]
     fn cyrillic_letters_are_not_folded() {
         assert_eq!(fold("й"), "й");
         assert_eq!(fold("öçşığü"), "ocsigu");
         assert_eq!(fold("straße"), "strasse");
+    }
+
+    #[test]
+    fn folding_twice_changes_nothing() {
+        // Found by fuzzing (fuzz/artifacts/search_query): `ǽ` decomposes
+        // to `æ` and an accent, and the `æ` was kept, so that a reader
+        // typing "gucunae" did not complete "güçünǽn".
+        assert_eq!(fold("güçünǽn"), "gucunaen");
+        assert_eq!(fold("ǿ ǣ"), "o ae");
+        for text in ["güçünǽn", "ǿ ǣ", "Ǿ", "straße", "O\u{0308}zbekistan", "ǅ"] {
+            assert_eq!(fold(&fold(text)), fold(text), "{text}");
+        }
+        let word = &Analyser::new("tr").tokens("güçünǽn")[0];
+        assert_eq!(word.folded, "gucunaen");
     }
 
     #[test]

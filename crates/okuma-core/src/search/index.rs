@@ -33,8 +33,10 @@ const SUMMARY_WEIGHT: f32 = 1.5;
 const BM25_K1: f32 = 1.2;
 const BM25_B: f32 = 0.75;
 
-/// `search/{lang}/terms.json`: the term dictionary of one language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `search/{lang}/terms.json`: the term dictionary of one language. One
+/// whose parts do not fit together (see [`TermDictionary::fits`]) does not
+/// load: the reader looks its counts and shards up by term.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TermDictionary {
@@ -57,6 +59,41 @@ pub struct TermDictionary {
     pub shards: Vec<u32>,
 }
 
+// Read field by field as derived, then checked: found by fuzzing
+// (fuzz/artifacts/dataset_file), a file whose `df` was shorter than its
+// `terms` loaded, and the reader's search indexed past its end.
+impl<'de> Deserialize<'de> for TermDictionary {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename = "TermDictionary", deny_unknown_fields)]
+        struct Fields {
+            format: u32,
+            lang: LanguageCode,
+            #[serde(default)]
+            analysis: u32,
+            #[serde(deserialize_with = "crate::dataset::entry_count")]
+            entries: u32,
+            documents: u32,
+            terms: Vec<String>,
+            df: Vec<u32>,
+            shards: Vec<u32>,
+        }
+        let f = Fields::deserialize(deserializer)?;
+        let dictionary = TermDictionary {
+            format: f.format,
+            lang: f.lang,
+            analysis: f.analysis,
+            entries: f.entries,
+            documents: f.documents,
+            terms: f.terms,
+            df: f.df,
+            shards: f.shards,
+        };
+        dictionary.fits().map_err(serde::de::Error::custom)?;
+        Ok(dictionary)
+    }
+}
+
 /// A term dictionary made with another text analysis than this build's:
 /// its terms would silently miss words (a query is analysed the new way),
 /// so it is refused instead.
@@ -68,6 +105,36 @@ pub struct StaleIndex {
 }
 
 impl TermDictionary {
+    /// Whether its parts fit together: terms unique and ascending (a query
+    /// finds them by binary search), a count per term, and shard starts
+    /// from 0, ascending, below the number of terms (at least one shard
+    /// when there are terms).
+    pub fn fits(&self) -> Result<(), String> {
+        if !self.terms.windows(2).all(|w| w[0] < w[1]) {
+            return Err("\"terms\" must be unique and in ascending order".into());
+        }
+        if self.df.len() != self.terms.len() {
+            return Err(format!(
+                "\"df\" has {} counts for {} terms",
+                self.df.len(),
+                self.terms.len()
+            ));
+        }
+        let shards = &self.shards;
+        let fit = shards.first().is_none_or(|&s| s == 0)
+            && shards.windows(2).all(|w| w[0] < w[1])
+            && shards
+                .last()
+                .is_none_or(|&s| (s as usize) < self.terms.len())
+            && (self.terms.is_empty() || !shards.is_empty());
+        if !fit {
+            return Err(
+                "\"shards\" must start at 0, ascend and stay below the number of terms".into(),
+            );
+        }
+        Ok(())
+    }
+
     /// Whether the terms were made with this build's analysis.
     ///
     /// ```
@@ -342,5 +409,59 @@ fn for_each_piece(word: &str, mut f: impl FnMut(&str)) {
     // hand back each word's own spelling.
     for token in Analyser::new("und").tokens(word) {
         f(&word[token.start..token.end]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary(terms: &str, df: &str, shards: &str) -> Result<TermDictionary, String> {
+        crate::parse_file(&format!(
+            r#"{{"format":1,"lang":"en","analysis":{ANALYSIS_VERSION},"entries":2,"documents":2,
+                "terms":{terms},"df":{df},"shards":{shards}}}"#
+        ))
+        .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_dictionary_whose_parts_do_not_fit_does_not_load() {
+        assert!(dictionary(r#"["a","b"]"#, "[1,2]", "[0]").is_ok());
+        assert!(dictionary("[]", "[]", "[]").is_ok());
+        // Found by fuzzing (fuzz/artifacts/dataset_file): a count short,
+        // and the search's next-letter guess read past the end of `df`.
+        let short = dictionary(r#"["a","b"]"#, "[1]", "[0]").unwrap_err();
+        assert!(short.contains("\"df\" has 1 counts for 2 terms"), "{short}");
+        for (terms, shards) in [
+            (r#"["b","a"]"#, "[0]"),
+            (r#"["a","a"]"#, "[0]"),
+            (r#"["a","b"]"#, "[]"),
+            (r#"["a","b"]"#, "[1]"),
+            (r#"["a","b"]"#, "[0,2]"),
+            (r#"["a","b"]"#, "[0,0]"),
+        ] {
+            assert!(
+                dictionary(terms, "[1,1]", shards).is_err(),
+                "{terms} {shards}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_built_dictionary_fits_and_reads_back() {
+        let en = LanguageCode::parse("en").unwrap();
+        let texts = [DocText {
+            entry: 0,
+            title: "Water",
+            body: "Rivers and water.",
+            ..DocText::default()
+        }];
+        let (dictionary, _) = index_texts(&en, 1, &texts);
+        assert_eq!(dictionary.fits(), Ok(()));
+        let text = serde_json::to_string(&dictionary).unwrap();
+        assert_eq!(
+            crate::parse_file::<TermDictionary>(&text).unwrap(),
+            dictionary
+        );
     }
 }

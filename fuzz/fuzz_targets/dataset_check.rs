@@ -1,0 +1,4 @@
+//! `dataset_check`: see okuma_cli::fuzz_checks::dataset_check for what it checks.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| okuma_cli::fuzz_checks::dataset_check(data));
