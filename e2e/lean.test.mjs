@@ -20,10 +20,17 @@ import {
 
 const site = useSite();
 
-/** Every address `page` asks for, its own and its workers'. */
+/**
+ * Every address `page` gets from the network: its own, its workers' and
+ * the service worker's. A response the service worker gives is not a
+ * download of its own (its fetch from the network, if it made one, is
+ * counted instead), so a file counts once, as the reader pays for it.
+ */
 function recordRequests(page) {
   const urls = [];
-  page.context().on('request', (request) => urls.push(new URL(request.url()).pathname));
+  page.context().on('response', (response) => {
+    if (!response.fromServiceWorker()) urls.push(new URL(response.url()).pathname);
+  });
   return urls;
 }
 
@@ -112,7 +119,8 @@ test("the archive's search runs in one worker, and the page's own wasm is the re
 test('a search engine that cannot load gives a localised alert whose Retry works', async () => {
   const page = await newPage(site.browser);
   let blocked = true;
-  await page.route('**/okuma-search_bg.wasm*', (route) =>
+  // On the context: the service worker's fetches pass only there.
+  await page.context().route('**/okuma-search_bg.wasm*', (route) =>
     blocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue(),
   );
   await page.goto(`${site.base}/tr/?q=ortakl%C4%B1k`);

@@ -70,13 +70,7 @@ pub(super) fn app_load(files: &Files) -> Result<(), String> {
             let path = layout::search_shard(lang, n);
             let shard: PostingShard =
                 parse_file(get(&path)?).map_err(|e| format!("{path}: {e}"))?;
-            for list in &shard.postings {
-                let mut entry = 0u32;
-                for pair in list.chunks(2) {
-                    entry = entry.saturating_add(pair[0]);
-                    findable.insert(entry);
-                }
-            }
+            findable.extend(shard.entries());
             index.add_shard(shard).map_err(|e| format!("{path}: {e}"))?;
         }
         for entry in findable {

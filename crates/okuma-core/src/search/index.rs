@@ -169,6 +169,20 @@ pub struct PostingShard {
     pub postings: Vec<Vec<u32>>,
 }
 
+impl PostingShard {
+    /// The entry numbers its postings name, term by term (saturating, so a
+    /// broken file cannot overflow; [`crate::search::SearchIndex::add_shard`]
+    /// refuses it).
+    pub fn entries(&self) -> impl Iterator<Item = u32> + '_ {
+        self.postings.iter().flat_map(|list| {
+            list.chunks(2).scan(0u32, |entry, pair| {
+                *entry = entry.saturating_add(pair[0]);
+                Some(*entry)
+            })
+        })
+    }
+}
+
 /// `search/{lang}/docs/{id}.json`: what a search result shows of an entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -60,6 +60,8 @@ pub(super) fn check_search(
     }
     let shard_count = dictionary.shards.len() as u32;
     let mut index = SearchIndex::new(dictionary);
+    // Entries a search can find: the reader fetches the doc of each hit.
+    let mut findable = std::collections::BTreeSet::new();
     for n in 0..shard_count {
         let path = layout::search_shard(lang, n);
         let mut issues = Issues::default();
@@ -68,8 +70,12 @@ pub(super) fn check_search(
                 issues.error("shard", format!("says {}, the file is {n}", shard.shard));
             }
             Some(Ok(shard)) => {
-                if let Err(e) = index.add_shard(shard) {
-                    issues.error("postings", e.reason);
+                let found: Vec<u32> = shard.entries().collect();
+                match index.add_shard(shard) {
+                    Ok(()) => findable.extend(found),
+                    Err(e) => {
+                        issues.error("postings", e.reason);
+                    }
                 }
             }
             Some(Err(issue)) => issues.0.push(issue),
@@ -106,5 +112,21 @@ pub(super) fn check_search(
             Err(issue) => issues.0.push(issue),
         }
         report(path, issues);
+    }
+    // Found by fuzzing (fuzz/artifacts/dataset_check): a dataset without
+    // the doc of an entry its postings name passed, and the reader's
+    // search failed on the missing file as soon as it found that entry.
+    for entry in findable {
+        let path = layout::search_doc(lang, entry);
+        if !files.contains_key(&path) {
+            let mut issues = Issues::default();
+            issues
+                .error(
+                    ".",
+                    format!("the file is missing, and a search in {lang} finds entry {entry}"),
+                )
+                .hint("rebuild the dataset");
+            report(&path, issues);
+        }
     }
 }
