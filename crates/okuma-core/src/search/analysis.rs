@@ -8,7 +8,10 @@
 //! 2. **Lower case** by the language's rules: Turkish and Azerbaijani map
 //!    `I` → `ı` and `İ` → `i`; every language maps `ё` → `е`.
 //! 3. **Stem** with the language's Snowball stemmer, when there is one
-//!    ("Казахстана" → "казахстан", "relations" → "relat").
+//!    ("Казахстана" → "казахстан", "relations" → "relat"). Turkish is not
+//!    stemmed: Snowball's Turkish stemmer cuts dictionary forms ("neden"
+//!    → "ne"), so a Turkish query word finds its inflections by the
+//!    language's suffix grammar instead ([`crate::search::turkish`]).
 //! 4. **Fold** Latin diacritics (`ö` → `o`, `ı` → `i`, `ß` → `ss`), so a
 //!    reader without a Turkish keyboard finds "Özbekistan" by "ozbekistan".
 //!    Cyrillic letters are not folded: `й` is not `и`.
@@ -23,6 +26,7 @@
 //! assert_eq!(ru.term("ёлка"), ru.term("елка"));
 //! ```
 
+use crate::search::turkish::Inflections;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -57,13 +61,18 @@ impl Token {
 /// it whenever a change here would give a word another term (casing,
 /// folding, stemming, splitting): an index built before then is refused by
 /// the reader and by `okuma check` until the dataset is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 3;
+pub const ANALYSIS_VERSION: u32 = 4;
 
 /// The analysis for one language. It remembers the words it has analysed
 /// (text is Zipf-distributed: a few thousand words cover most of it), so
 /// highlighting a page of results costs lookups, not stemmer runs.
 pub struct Analyser {
     turkic_case: bool,
+    /// Turkish is matched by its suffix grammar, not stemmed
+    /// ([`crate::search::turkish`]).
+    turkish: bool,
+    /// The primary language subtag ("en", "ru", …).
+    lang: String,
     stemmer: Option<Stemmer>,
     memo: RefCell<HashMap<Box<str>, Option<Analysed>>>,
 }
@@ -101,11 +110,7 @@ type NewStemmer = fn() -> Stemmer;
 /// compiled in: the Snowball tables of all eighteen would add about 150 KB
 /// (brotli). The table lives here, not in `language_profile`, so that what
 /// only reads (reading times, casing) does not hold the stemmers.
-const STEMMERS: &[(&str, NewStemmer)] = &[
-    ("en", || Stemmer::create(Algorithm::English)),
-    ("tr", || Stemmer::create(Algorithm::Turkish)),
-    ("ru", || Stemmer::create(Algorithm::Russian)),
-];
+const STEMMERS: &[(&str, NewStemmer)] = &[("ru", || Stemmer::create(Algorithm::Russian))];
 
 fn stemmer_of(lang: &str) -> Option<NewStemmer> {
     let primary = crate::language_profile::primary_subtag(lang);
@@ -122,6 +127,8 @@ impl Analyser {
         let profile = crate::language_profile::profile(lang);
         Analyser {
             turkic_case: profile.dotless_i,
+            turkish: crate::language_profile::primary_subtag(lang) == "tr",
+            lang: crate::language_profile::primary_subtag(lang).to_string(),
             stemmer: stemmer_of(lang).map(|create| create()),
             memo: RefCell::new(HashMap::new()),
         }
@@ -191,6 +198,12 @@ impl Analyser {
         })
     }
 
+    /// The words a query word finds beyond its own term, where the
+    /// language has a suffix grammar instead of a stemmer (Turkish).
+    pub fn inflections(&self, token: &Token) -> Option<Inflections> {
+        self.turkish.then(|| Inflections::of(&token.folded))
+    }
+
     /// The index term of a single word (the first word if there are more).
     pub fn term(&self, word: &str) -> Option<String> {
         self.tokens(word).into_iter().next().map(|t| t.term)
@@ -213,9 +226,19 @@ impl Analyser {
     }
 
     fn stem_folded(&self, lower: &str) -> String {
+        let lower = crate::search::lemmas::dictionary_form(&self.lang, lower).unwrap_or(lower);
         match &self.stemmer {
             // Stemmers expect the language's own letters, so fold after.
-            Some(stemmer) => fold(&stemmer.stem(lower)),
+            Some(stemmer) => {
+                let stem = stemmer.stem(lower).into_owned();
+                let stem = if self.lang == "ru" {
+                    crate::search::lemmas::russian_stem(stem)
+                } else {
+                    stem
+                };
+                fold(&stem)
+            }
+            None if self.lang == "en" => fold(&crate::search::english::stem(lower)),
             None => fold(lower),
         }
     }
@@ -328,10 +351,11 @@ mod tests {
         let (Some(q), Some(t)) = (a.tokens(typed).pop(), a.tokens(text).into_iter().next()) else {
             return false;
         };
-        let found = t
-            .index_terms()
-            .any(|term| term == q.term || term == q.folded);
-        found
+        // Turkish finds inflections by its suffix grammar, not by term.
+        let inflected = a.inflections(&q).is_some_and(|i| i.matches(&t.folded));
+        inflected
+            || t.index_terms()
+                .any(|term| term == q.term || term == q.folded)
     }
 
     fn words(lang: &str, text: &str) -> Vec<String> {
@@ -519,7 +543,7 @@ mod tests {
         // Region subtags do not matter.
         assert_eq!(
             Analyser::new("en-GB").term("relations"),
-            Some("relat".to_string())
+            Analyser::new("en").term("relation")
         );
     }
 }

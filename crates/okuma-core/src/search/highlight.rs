@@ -4,6 +4,7 @@
 
 use crate::search::analysis::{Analyser, Token};
 use crate::search::query::one_edit;
+use crate::search::turkish::Inflections;
 use std::collections::BTreeSet;
 
 /// A piece of text, highlighted or not.
@@ -127,13 +128,22 @@ fn segments(
 /// same term, a prefix of a word, a word the query extends, or one typo.
 #[derive(Debug, Clone)]
 pub struct WordQuery {
-    words: Vec<Token>,
+    /// Each word, with its inflections where the language has a suffix
+    /// grammar (Turkish).
+    words: Vec<(Token, Option<Inflections>)>,
 }
 
 impl WordQuery {
     pub fn new(analyser: &Analyser, query: &str) -> WordQuery {
         let mut words = analyser.tokens(query);
         words.truncate(crate::search::query::MAX_QUERY_WORDS);
+        let words = words
+            .into_iter()
+            .map(|word| {
+                let inflections = analyser.inflections(&word);
+                (word, inflections)
+            })
+            .collect();
         WordQuery { words }
     }
 
@@ -141,11 +151,14 @@ impl WordQuery {
         self.words.is_empty()
     }
 
-    fn word_matches(query: &Token, token: &Token) -> bool {
+    fn word_matches((query, inflections): &(Token, Option<Inflections>), token: &Token) -> bool {
         let q = query.folded.as_str();
         token
             .index_terms()
             .any(|t| t == query.term || t == query.folded)
+            || inflections
+                .as_ref()
+                .is_some_and(|i| i.matches(&token.folded))
             || token.folded.starts_with(q)
             || (token.term.chars().count() >= 4 && q.starts_with(token.term.as_str()))
             || (q.chars().count() >= 5 && one_edit(&token.term, &query.term))

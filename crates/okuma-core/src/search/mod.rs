@@ -4,9 +4,12 @@
 
 pub mod analysis;
 pub mod docset;
+pub mod english;
 pub mod highlight;
 pub mod index;
+pub mod lemmas;
 pub mod query;
+pub mod turkish;
 
 pub use analysis::{fold, Analyser, Token, ANALYSIS_VERSION};
 pub use docset::DocSet;

@@ -48,6 +48,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Match weights: how much of a term's impact each kind of match keeps.
 const EXACT: f32 = 1.0;
+const INFLECTED: f32 = 0.95;
 const EXTENDS: f32 = 0.9;
 const PREFIX: f32 = 0.75;
 const TYPO: f32 = 0.5;
@@ -135,10 +136,12 @@ impl SearchIndex {
     pub fn plan(&self, query: &str) -> QueryPlan {
         let mut tokens = self.analyser.tokens(query);
         tokens.truncate(MAX_QUERY_WORDS);
+        let count = tokens.len();
         let words = tokens
             .into_iter()
-            .map(|token| QueryWord {
-                candidates: self.candidates(&token),
+            .enumerate()
+            .map(|(n, token)| QueryWord {
+                candidates: self.candidates(&token, n + 1 == count),
                 token,
             })
             .collect();
@@ -153,10 +156,10 @@ impl SearchIndex {
             .map(|i| i as u32)
     }
 
-    fn candidates(&self, token: &Token) -> Vec<(u32, f32)> {
+    fn candidates(&self, token: &Token, last: bool) -> Vec<(u32, f32)> {
         let terms = &self.dictionary.terms;
         let mut found: HashMap<u32, f32> = HashMap::new();
-        let mut add = |index: u32, weight: f32| {
+        let add = |found: &mut HashMap<u32, f32>, index: u32, weight: f32| {
             let best = found.entry(index).or_insert(0.0);
             *best = best.max(weight);
         };
@@ -165,45 +168,70 @@ impl SearchIndex {
             .flatten()
         {
             if let Some(i) = self.find(exact) {
-                add(i, EXACT);
+                add(&mut found, i, EXACT);
             }
+        }
+        // Turkish: the words that are this one plus suffixes its grammar
+        // allows, found by prefix in the sorted terms.
+        if let Some(inflections) = self.analyser.inflections(token) {
+            for stem in inflections.stems() {
+                let start = terms.partition_point(|t| t.as_str() < stem);
+                for i in (start..terms.len()).take_while(|&i| terms[i].starts_with(stem)) {
+                    if inflections.matches(&terms[i]) {
+                        let exact = terms[i] == token.folded;
+                        add(&mut found, i as u32, if exact { EXACT } else { INFLECTED });
+                    }
+                }
+            }
+        }
+        // A word the index knows is that word and its inflections, nothing
+        // more: not a typo of another, nor the start of a longer one.
+        if !found.is_empty() {
+            return sorted(found);
         }
         // The word extends a stored stem by up to four letters.
         let chars: Vec<(usize, char)> = token.folded.char_indices().collect();
         for cut in (4..chars.len()).rev().take(4) {
             if let Some(i) = self.find(&token.folded[..chars[cut].0]) {
-                add(i, EXTENDS);
+                add(&mut found, i, EXTENDS);
                 break;
             }
         }
-        // Terms the word is a prefix of, most frequent first.
-        let start = terms.partition_point(|t| t.as_str() < token.folded.as_str());
-        let mut prefixed: Vec<u32> = (start..terms.len())
-            .take_while(|&i| terms[i].starts_with(token.folded.as_str()))
-            .map(|i| i as u32)
-            .collect();
-        if prefixed.len() > PREFIX_LIMIT {
-            prefixed.sort_by_key(|&i| std::cmp::Reverse(self.dictionary.df[i as usize]));
-            prefixed.truncate(PREFIX_LIMIT);
+        // The word being typed (the last): terms it is a prefix of, most
+        // frequent first.
+        if last {
+            let start = terms.partition_point(|t| t.as_str() < token.folded.as_str());
+            let mut prefixed: Vec<u32> = (start..terms.len())
+                .take_while(|&i| terms[i].starts_with(token.folded.as_str()))
+                .map(|i| i as u32)
+                .collect();
+            if prefixed.len() > PREFIX_LIMIT {
+                prefixed.sort_by_key(|&i| std::cmp::Reverse(self.dictionary.df[i as usize]));
+                prefixed.truncate(PREFIX_LIMIT);
+            }
+            for i in prefixed {
+                add(&mut found, i, PREFIX);
+            }
         }
-        for i in prefixed {
-            add(i, PREFIX);
-        }
-        // One typo in a longer word.
-        if chars.len() >= TYPO_MIN_CHARS {
+        // One typo, in a word the index does not know, and only among
+        // longer terms: a short stem is one edit from too many others.
+        if chars.len() >= TYPO_MIN_CHARS && found.is_empty() {
             let wanted = (token.term.as_str(), token.term.chars().count());
             let typed = (token.folded.as_str(), chars.len());
             for (i, term) in terms.iter().enumerate() {
                 let len = self.term_chars[i] as usize;
-                let near = |(w, n): (&str, usize)| len.abs_diff(n) <= 1 && one_edit(term, w);
+                if len < TYPO_MIN_CHARS {
+                    continue;
+                }
+                let near = |(w, n): (&str, usize)| {
+                    n >= TYPO_MIN_CHARS && len.abs_diff(n) <= 1 && one_edit(term, w)
+                };
                 if near(wanted) || near(typed) {
-                    add(i as u32, TYPO);
+                    add(&mut found, i as u32, TYPO);
                 }
             }
         }
-        let mut candidates: Vec<(u32, f32)> = found.into_iter().collect();
-        candidates.sort_by_key(|&(i, _)| i);
-        candidates
+        sorted(found)
     }
 
     /// What the next letter typed may narrow the plan's last word to: its
@@ -398,6 +426,13 @@ impl SearchIndex {
         let first = *self.dictionary.shards.get(shard as usize)?;
         self.shards.get(&shard)?.get((term - first) as usize)
     }
+}
+
+/// Candidates in term order.
+fn sorted(found: HashMap<u32, f32>) -> Vec<(u32, f32)> {
+    let mut candidates: Vec<(u32, f32)> = found.into_iter().collect();
+    candidates.sort_by_key(|&(i, _)| i);
+    candidates
 }
 
 /// `s` without its first character.

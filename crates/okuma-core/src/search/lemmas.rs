@@ -1,0 +1,277 @@
+//! Word forms no stemmer can reach: English irregular verbs and plurals
+//! (made → make, took → take, children → child) and Russian verbs and
+//! nouns whose stem changes (был → быть, может → мочь, дня → день, люди →
+//! человек). Each form is read as its dictionary form before stemming, on
+//! both sides (the index and the query), so a reader who types either
+//! finds both.
+//!
+//! Forms that are also common words of their own (English "left", "saw",
+//! "felt"; Russian "есть", to eat) are left out: reading them as another
+//! word would cost more than it finds.
+//!
+//! ```
+//! use okuma_core::search::lemmas::dictionary_form;
+//! assert_eq!(dictionary_form("en", "took"), Some("take"));
+//! assert_eq!(dictionary_form("ru", "дня"), Some("день"));
+//! assert_eq!(dictionary_form("en", "table"), None);
+//! ```
+
+/// English: (form, dictionary form), sorted by form.
+const EN: &[(&str, &str)] = &[
+    ("am", "be"),
+    ("are", "be"),
+    ("ate", "eat"),
+    ("beaten", "beat"),
+    ("became", "become"),
+    ("been", "be"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bitten", "bite"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("burnt", "burn"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("children", "child"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("dealt", "deal"),
+    ("did", "do"),
+    ("does", "do"),
+    ("done", "do"),
+    ("drank", "drink"),
+    ("drawn", "draw"),
+    ("drew", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("drunk", "drink"),
+    ("eaten", "eat"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("feet", "foot"),
+    ("fell", "fall"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("geese", "goose"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("had", "have"),
+    ("has", "have"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("is", "be"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("lent", "lend"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("men", "man"),
+    ("met", "meet"),
+    ("mice", "mouse"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rang", "ring"),
+    ("ridden", "ride"),
+    ("risen", "rise"),
+    ("rode", "ride"),
+    ("said", "say"),
+    ("sang", "sing"),
+    ("sat", "sit"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shot", "shoot"),
+    ("slept", "sleep"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("sung", "sing"),
+    ("swam", "swim"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("teeth", "tooth"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("understood", "understand"),
+    ("was", "be"),
+    ("went", "go"),
+    ("were", "be"),
+    ("woke", "wake"),
+    ("woken", "wake"),
+    ("women", "woman"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+/// Russian: (form, dictionary form), sorted by form (ё written е).
+const RU: &[(&str, &str)] = &[
+    ("будем", "быть"),
+    ("будет", "быть"),
+    ("будете", "быть"),
+    ("будешь", "быть"),
+    ("буду", "быть"),
+    ("будут", "быть"),
+    ("будь", "быть"),
+    ("будьте", "быть"),
+    ("был", "быть"),
+    ("была", "быть"),
+    ("были", "быть"),
+    ("было", "быть"),
+    ("вышел", "выйти"),
+    ("вышла", "выйти"),
+    ("вышли", "выйти"),
+    ("дадим", "дать"),
+    ("дадут", "дать"),
+    ("дам", "дать"),
+    ("даст", "дать"),
+    ("дашь", "дать"),
+    ("детей", "ребенок"),
+    ("дети", "ребенок"),
+    ("детьми", "ребенок"),
+    ("детям", "ребенок"),
+    ("детях", "ребенок"),
+    ("дне", "день"),
+    ("дней", "день"),
+    ("днем", "день"),
+    ("дни", "день"),
+    ("дню", "день"),
+    ("дня", "день"),
+    ("дням", "день"),
+    ("днями", "день"),
+    ("днях", "день"),
+    ("идем", "идти"),
+    ("идет", "идти"),
+    ("идете", "идти"),
+    ("идешь", "идти"),
+    ("иду", "идти"),
+    ("идут", "идти"),
+    ("людей", "человек"),
+    ("люди", "человек"),
+    ("людьми", "человек"),
+    ("людям", "человек"),
+    ("людях", "человек"),
+    ("мог", "мочь"),
+    ("могла", "мочь"),
+    ("могли", "мочь"),
+    ("могло", "мочь"),
+    ("могу", "мочь"),
+    ("могут", "мочь"),
+    ("можем", "мочь"),
+    ("может", "мочь"),
+    ("можете", "мочь"),
+    ("можешь", "мочь"),
+    ("нашел", "найти"),
+    ("нашла", "найти"),
+    ("нашли", "найти"),
+    ("пошел", "пойти"),
+    ("пошла", "пойти"),
+    ("пошли", "пойти"),
+    ("пришел", "прийти"),
+    ("пришла", "прийти"),
+    ("пришли", "прийти"),
+    ("хотим", "хотеть"),
+    ("хотите", "хотеть"),
+    ("хотят", "хотеть"),
+    ("хочет", "хотеть"),
+    ("хочешь", "хотеть"),
+    ("хочу", "хотеть"),
+    ("шел", "идти"),
+    ("шла", "идти"),
+    ("шли", "идти"),
+    ("шло", "идти"),
+];
+
+/// The dictionary form of `word` (lower case, ё as е) in `lang`, when
+/// the word is one of the forms above.
+pub fn dictionary_form(lang: &str, word: &str) -> Option<&'static str> {
+    let table = match crate::language_profile::primary_subtag(lang).as_str() {
+        "en" => EN,
+        "ru" => RU,
+        _ => return None,
+    };
+    table
+        .binary_search_by(|(form, _)| (*form).cmp(word))
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// Russian nouns in -мя keep -мен- in every other case (время, времени);
+/// their oblique stems, as Snowball leaves them, to the stem of the
+/// dictionary form.
+const RU_MYA: &[(&str, &str)] = &[
+    ("бремен", "брем"),
+    ("времен", "врем"),
+    ("вымен", "вым"),
+    ("знамен", "знам"),
+    ("имен", "им"),
+    ("пламен", "плам"),
+    ("племен", "плем"),
+    ("семен", "сем"),
+    ("стремен", "стрем"),
+    ("темен", "тем"),
+];
+
+/// A Russian stem as the dictionary form's: the -мен- of -мя nouns, and
+/// the fleeting е of nouns in -ец (отец, отца: both отц).
+pub fn russian_stem(stem: String) -> String {
+    if let Ok(i) = RU_MYA.binary_search_by(|(oblique, _)| (*oblique).cmp(stem.as_str())) {
+        return RU_MYA[i].1.to_string();
+    }
+    match stem.strip_suffix("ец") {
+        Some(base) if base.chars().count() >= 2 => format!("{base}ц"),
+        _ => stem,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        for table in [EN, RU, RU_MYA] {
+            assert!(
+                table.windows(2).all(|w| w[0].0 < w[1].0),
+                "{:?}",
+                table.windows(2).find(|w| w[0].0 >= w[1].0)
+            );
+        }
+    }
+}

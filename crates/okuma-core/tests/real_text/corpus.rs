@@ -1,0 +1,148 @@
+//! The real-text search test's corpus: word forms with their lemmas, taken
+//! from the *train* split of Universal Dependencies treebanks (no
+//! sentences; see `README.md` beside this file), composed into documents
+//! of our own, and queried by each lemma as a reader would type it.
+//!
+//! Shared by the native test (`tests/real_text.rs`) and the bench
+//! (`examples/real_text_corpus.rs` writes it as JSON for the peers).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One (form, lemma) pair of a treebank, with its part of speech and how
+/// often the treebank has it.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub form: String,
+    pub lemma: String,
+    pub upos: String,
+    pub count: u32,
+}
+
+/// A query: what the reader types (a lemma) and the documents that hold a
+/// form of it, or the very word typed.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub typed: String,
+    pub relevant: BTreeSet<u32>,
+}
+
+/// One language's documents and queries.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub lang: &'static str,
+    /// Each document's words, in order.
+    pub docs: Vec<Vec<String>>,
+    pub queries: Vec<Query>,
+}
+
+/// Documents per language: about the size of the treebank's text each.
+pub const DOCUMENTS: usize = 250;
+
+/// The languages with a fixture.
+pub const LANGUAGES: [&str; 3] = ["tr", "ru", "en"];
+
+/// The fixture of `lang` (`tests/real_text/{lang}.tsv`).
+pub fn pairs(lang: &str) -> Vec<Pair> {
+    let path = format!("{}/tests/real_text/{lang}.tsv", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(|line| {
+            let mut cols = line.split('\t');
+            let mut next = || cols.next().unwrap_or_else(|| panic!("{path}: {line:?}"));
+            Pair {
+                form: next().to_string(),
+                lemma: next().to_string(),
+                upos: next().to_string(),
+                count: next()
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{path}: {line:?}")),
+            }
+        })
+        .collect()
+}
+
+/// A small deterministic generator (xorshift64*): the same documents on
+/// every machine.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    }
+}
+
+/// Word classes queried: what a reader searches an archive for. Turkish
+/// verbs are left out: the treebank's lemma of a verb is its bare root
+/// ("gel"), which is not what a reader types ("gelmek").
+fn queried(lang: &str, upos: &str) -> bool {
+    matches!(upos, "NOUN" | "PROPN" | "ADJ") || (upos == "VERB" && lang != "tr")
+}
+
+/// Composes `lang`'s documents: every occurrence of every pair, shuffled
+/// and dealt into [`DOCUMENTS`] documents, so each word keeps its real
+/// frequency; the queries are the lemmas of searchable words seen at
+/// least twice.
+pub fn compose(lang: &'static str) -> Corpus {
+    let pairs = pairs(lang);
+    let mut bag: Vec<usize> = pairs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| std::iter::repeat_n(i, p.count as usize))
+        .collect();
+    let mut random = Random(0x006f_6b75_6d61 ^ lang.len() as u64 ^ (lang.as_bytes()[0] as u64) << 40);
+    for i in (1..bag.len()).rev() {
+        bag.swap(i, random.below(i + 1));
+    }
+    let mut docs: Vec<Vec<usize>> = vec![Vec::new(); DOCUMENTS];
+    for (n, pair) in bag.into_iter().enumerate() {
+        docs[n % DOCUMENTS].push(pair);
+    }
+    // Lemma → documents with a form of it; form → documents with it.
+    let mut by_lemma: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+    let mut by_form: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for &p in doc {
+            // A form of another word class with the same lemma is another
+            // word to a reader (Turkish "et", meat, and "etti", did).
+            // An auxiliary is its verb to a reader (had, have).
+            let upos = pairs[p].upos.as_str();
+            if queried(lang, upos) || (upos == "AUX" && lang != "tr") {
+                by_lemma
+                    .entry(&pairs[p].lemma)
+                    .or_default()
+                    .insert(d as u32);
+            }
+            by_form.entry(&pairs[p].form).or_default().insert(d as u32);
+        }
+    }
+    let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
+    for p in pairs.iter().filter(|p| queried(lang, &p.upos)) {
+        *seen.entry(&p.lemma).or_default() += p.count;
+    }
+    let queries = seen
+        .into_iter()
+        .filter(|&(lemma, n)| {
+            n >= 2 && lemma.chars().count() >= 2 && lemma.chars().all(char::is_alphabetic)
+        })
+        .map(|(lemma, _)| {
+            let mut relevant = by_lemma.get(lemma).cloned().unwrap_or_default();
+            relevant.extend(by_form.get(lemma).into_iter().flatten());
+            Query {
+                typed: lemma.to_string(),
+                relevant,
+            }
+        })
+        .collect();
+    Corpus {
+        lang,
+        docs: docs
+            .into_iter()
+            .map(|doc| doc.into_iter().map(|p| pairs[p].form.clone()).collect())
+            .collect(),
+        queries,
+    }
+}
