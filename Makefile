@@ -92,6 +92,8 @@ e2e-subpath:
 # FlexSearch, Pagefind and Orama, then prints okuma against its goals
 # (~35 min; QUICK=1 or ENGINES=okuma,pagefind for less); scale: okuma alone
 # on 1,000, 10,000 and 50,000 entries (~5 min, 50k generated once);
+# realtext: recall and precision on real Turkish, Russian and English word
+# forms (the core's real-text test) for okuma and each peer (~3 min);
 # typing: keystroke→paint at a typist's pace, with what it waited for.
 # firstpaint: the pre-rendered article against a static copy, on localhost
 # and a throttled phone (~8 min; RUNS=5 for less); prerender: okuma-render
@@ -99,6 +101,7 @@ e2e-subpath:
 bench: tools browser $(DIST)/.built
 	node bench/switch.mjs
 	node bench/search.mjs
+	node bench/realtext.mjs
 	node bench/typing.mjs
 	node bench/scale.mjs
 	OKUMA_DIST=$(DIST) node bench/firstpaint.mjs

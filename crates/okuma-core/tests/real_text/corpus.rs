@@ -6,6 +6,8 @@
 //! Shared by the native test (`tests/real_text.rs`) and the bench
 //! (`examples/real_text_corpus.rs` writes it as JSON for the peers).
 
+use okuma_core::search::{index_texts, DocText, SearchIndex};
+use okuma_core::LanguageCode;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One (form, lemma) pair of a treebank, with its part of speech and how
@@ -93,7 +95,8 @@ pub fn compose(lang: &'static str) -> Corpus {
         .enumerate()
         .flat_map(|(i, p)| std::iter::repeat_n(i, p.count as usize))
         .collect();
-    let mut random = Random(0x006f_6b75_6d61 ^ lang.len() as u64 ^ (lang.as_bytes()[0] as u64) << 40);
+    let mut random =
+        Random(0x006f_6b75_6d61 ^ lang.len() as u64 ^ (lang.as_bytes()[0] as u64) << 40);
     for i in (1..bag.len()).rev() {
         bag.swap(i, random.below(i + 1));
     }
@@ -144,5 +147,70 @@ pub fn compose(lang: &'static str) -> Corpus {
             .map(|doc| doc.into_iter().map(|p| pairs[p].form.clone()).collect())
             .collect(),
         queries,
+    }
+}
+
+/// Precision and recall of one language, over every query.
+pub struct Score {
+    /// Σ right results / Σ results, and Σ right results / Σ relevant.
+    pub precision: f64,
+    pub recall: f64,
+    /// The mean of each query's own precision and recall.
+    pub macro_precision: f64,
+    pub macro_recall: f64,
+    /// (query, results, right, relevant), worst first.
+    pub worst: Vec<(String, usize, usize, usize)>,
+}
+
+/// Indexes the corpus as `okuma build` does and runs every query as the
+/// search worker does, all shards loaded.
+pub fn search(corpus: &Corpus) -> Score {
+    let lang = LanguageCode::parse(corpus.lang).unwrap();
+    let bodies: Vec<String> = corpus.docs.iter().map(|d| d.join(" ")).collect();
+    let texts: Vec<DocText> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| DocText {
+            entry: i as u32,
+            body,
+            ..DocText::default()
+        })
+        .collect();
+    let (dictionary, shards) = index_texts(&lang, bodies.len() as u32, &texts);
+    let mut index = SearchIndex::new(dictionary);
+    for shard in shards {
+        index.add_shard(shard).unwrap();
+    }
+    let (mut found, mut right, mut relevant) = (0usize, 0usize, 0usize);
+    let (mut p_sum, mut r_sum) = (0f64, 0f64);
+    let mut worst = Vec::new();
+    for query in &corpus.queries {
+        let plan = index.plan(&query.typed);
+        let hits: Vec<u32> = index
+            .run(&plan, None)
+            .hits
+            .iter()
+            .map(|h| h.entry)
+            .collect();
+        let ok = hits.iter().filter(|e| query.relevant.contains(e)).count();
+        found += hits.len();
+        right += ok;
+        relevant += query.relevant.len();
+        p_sum += if hits.is_empty() {
+            1.0
+        } else {
+            ok as f64 / hits.len() as f64
+        };
+        r_sum += ok as f64 / query.relevant.len().max(1) as f64;
+        worst.push((query.typed.clone(), hits.len(), ok, query.relevant.len()));
+    }
+    let n = corpus.queries.len() as f64;
+    worst.sort_by_key(|&(_, hits, ok, rel)| std::cmp::Reverse((hits - ok) + (rel - ok)));
+    Score {
+        precision: right as f64 / found.max(1) as f64,
+        recall: right as f64 / relevant.max(1) as f64,
+        macro_precision: p_sum / n,
+        macro_recall: r_sum / n,
+        worst,
     }
 }
