@@ -183,6 +183,17 @@ impl Analyser {
         if folded.is_empty() {
             return None;
         }
+        // Turkish keeps its letters in the term (ön is not on, böyle not
+        // boyle); the folded word is the alias a reader without a Turkish
+        // keyboard finds it by.
+        if self.turkish {
+            let alias = (folded != lower).then(|| folded.clone());
+            return Some(Analysed {
+                folded,
+                term: lower,
+                alias,
+            });
+        }
         // A word the stemmer takes for a bare suffix ("ları", cut off by a
         // stray character) would stem to nothing: it is its own term.
         let stem = |word: &str| Some(self.stem_folded(word)).filter(|s| !s.is_empty());
@@ -201,7 +212,7 @@ impl Analyser {
     /// The words a query word finds beyond its own term, where the
     /// language has a suffix grammar instead of a stemmer (Turkish).
     pub fn inflections(&self, token: &Token) -> Option<Inflections> {
-        self.turkish.then(|| Inflections::of(&token.folded))
+        self.turkish.then(|| Inflections::of(&token.term))
     }
 
     /// The index term of a single word (the first word if there are more).
@@ -232,7 +243,7 @@ impl Analyser {
             Some(stemmer) => {
                 let stem = stemmer.stem(lower).into_owned();
                 let stem = if self.lang == "ru" {
-                    crate::search::lemmas::russian_stem(stem)
+                    crate::search::lemmas::russian_stem(lower, stem)
                 } else {
                     stem
                 };
@@ -352,7 +363,9 @@ mod tests {
             return false;
         };
         // Turkish finds inflections by its suffix grammar, not by term.
-        let inflected = a.inflections(&q).is_some_and(|i| i.matches(&t.folded));
+        let inflected = a
+            .inflections(&q)
+            .is_some_and(|i| t.index_terms().any(|term| i.matches(term)));
         inflected
             || t.index_terms()
                 .any(|term| term == q.term || term == q.folded)
@@ -438,10 +451,11 @@ mod tests {
 
     #[test]
     fn turkish_case_rules_apply_only_to_turkic_languages() {
-        // In English, "I" lower-cases to "i"; in Turkish, to "ı" (folded to
-        // "i" as well, so both still meet).
+        // In English, "I" lower-cases to "i"; in Turkish, to "ı", whose
+        // folded alias is "istanbul" (so both still meet).
         assert_eq!(term("en", "ISTANBUL"), "istanbul");
-        assert_eq!(term("tr", "ISTANBUL"), "istanbul");
+        assert_eq!(term("tr", "ISTANBUL"), "ıstanbul");
+        assert!(finds("tr", "istanbul", "ISTANBUL"));
         assert_eq!(Analyser::new("tr").lower("ISPARTA"), "ısparta");
         assert_eq!(Analyser::new("en").lower("ISPARTA"), "isparta");
     }
@@ -509,7 +523,8 @@ mod tests {
             assert!(!tokens[0].term.is_empty(), "{word}: {:?}", tokens[0]);
             assert!(tokens[0].alias.as_ref().is_none_or(|a| !a.is_empty()));
         }
-        assert_eq!(term("tr", "ları"), "lari");
+        assert_eq!(term("tr", "ları"), "ları");
+        assert_eq!(term("ru", "ся"), "ся");
     }
 
     #[test]

@@ -158,7 +158,7 @@ impl WordQuery {
             .any(|t| t == query.term || t == query.folded)
             || inflections
                 .as_ref()
-                .is_some_and(|i| i.matches(&token.folded))
+                .is_some_and(|i| token.index_terms().any(|t| i.matches(t)))
             || token.folded.starts_with(q)
             || (token.term.chars().count() >= 4 && q.starts_with(token.term.as_str()))
             || (q.chars().count() >= 5 && one_edit(&token.term, &query.term))

@@ -248,15 +248,73 @@ const RU_MYA: &[(&str, &str)] = &[
     ("темен", "тем"),
 ];
 
-/// A Russian stem as the dictionary form's: the -мен- of -мя nouns, and
-/// the fleeting е of nouns in -ец (отец, отца: both отц).
-pub fn russian_stem(stem: String) -> String {
+/// A Russian stem as the dictionary form's: the -мен- of -мя nouns, the
+/// fleeting е of nouns in -ец (отец, отца: both отц), and the verbs
+/// Snowball leaves whole (see [`russian_verb`]).
+pub fn russian_stem(word: &str, stem: String) -> String {
+    if let Some(verb) = russian_verb(word, &stem) {
+        return verb;
+    }
     if let Ok(i) = RU_MYA.binary_search_by(|(oblique, _)| (*oblique).cmp(stem.as_str())) {
         return RU_MYA[i].1.to_string();
     }
     match stem.strip_suffix("ец") {
         Some(base) if base.chars().count() >= 2 => format!("{base}ц"),
         _ => stem,
+    }
+}
+
+/// Verb endings after а or я that Snowball's Russian stemmer removes only
+/// when that vowel is not the word's first (its RV region): so знаю →
+/// зна, but знать → знат and знает stay whole. The masculine past (знал)
+/// and the imperative (знай) are left as they are: крал would meet край.
+const AFTER_A: &[&str] = &[
+    "ть", "ться", "ет", "ется", "ют", "ются", "ешь", "ем", "ете", "ла", "ло", "ли", "лся", "лась",
+    "лось", "лись",
+];
+
+/// The stem of a verb Snowball did not reach: a short verb whose first
+/// vowel is the а or я before its ending (знать, знает, знал → зна), and
+/// infinitives in -еть, which Snowball does not know (видеть → вид, as
+/// видит). None when the word is not one, or the stem would be under three
+/// letters (дать → да would meet "да", yes).
+fn russian_verb(word: &str, stem: &str) -> Option<String> {
+    let first_vowel = word.find(|c: char| "аеиоуыэюяё".contains(c))?;
+    let (head, tail) = word.split_at(first_vowel);
+    let mut rest = tail.chars();
+    let vowel = rest.next()?;
+    let rest = rest.as_str();
+    let verb = if matches!(vowel, 'а' | 'я') && AFTER_A.contains(&rest) {
+        Some(format!("{head}{vowel}"))
+    } else {
+        word.strip_suffix("еть").map(str::to_string)
+    }?;
+    // Only where Snowball kept the ending (a noun it stems is its own).
+    (verb.chars().count() >= 3 && stem.chars().count() > verb.chars().count()).then_some(verb)
+}
+
+#[cfg(test)]
+mod verbs {
+    use super::*;
+
+    #[test]
+    fn short_verbs_meet_their_forms() {
+        let stem = |w: &str| {
+            let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+            russian_stem(w, snowball.stem(w).into_owned())
+        };
+        for (a, b) in [
+            ("знать", "знает"),
+            ("знать", "знала"),
+            ("знать", "знаю"),
+            ("видеть", "видит"),
+            ("смотреть", "смотрит"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        // A stem under three letters stays apart from the words it would meet.
+        assert_ne!(stem("дать"), stem("да"));
+        assert_ne!(stem("сеть"), stem("с"));
     }
 }
 

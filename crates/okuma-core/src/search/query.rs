@@ -178,7 +178,7 @@ impl SearchIndex {
                 let start = terms.partition_point(|t| t.as_str() < stem);
                 for i in (start..terms.len()).take_while(|&i| terms[i].starts_with(stem)) {
                     if inflections.matches(&terms[i]) {
-                        let exact = terms[i] == token.folded;
+                        let exact = terms[i] == token.term;
                         add(&mut found, i as u32, if exact { EXACT } else { INFLECTED });
                     }
                 }

@@ -9,28 +9,34 @@
 //! p, t, k softened before a vowel (kitap → kitabı, renk → rengi) and the
 //! vowel some nouns drop (ağız → ağzı, burun → burnu, oğul → oğlu).
 //!
-//! Everything here works on folded text (`ı` → `i`, `ğ` → `g`, …), as the
-//! index stores it, so vowel harmony is reduced to a/e and i/u.
+//! A word is matched in its own letters (a query "ön" finds önde, not
+//! onlar), or folded (`ı` → `i`, `ğ` → `g`, …) when it was typed without
+//! them, as the index stores both. Suffixes are read folded, so vowel
+//! harmony is reduced to a/e and i/u.
 //!
 //! ```
 //! use okuma_core::search::turkish::Inflections;
 //! let insan = Inflections::of("insan");
 //! assert!(insan.matches("insanlarin"));
 //! assert!(!insan.matches("insanlik"));
+//! assert!(Inflections::of("ağız").matches("ağzından"));
 //! assert!(Inflections::of("agiz").matches("agzindan"));
+//! assert!(!Inflections::of("ön").matches("onlar"));
 //! assert!(Inflections::of("kitap").matches("kitabi"));
 //! assert!(!Inflections::of("neden").matches("ne"));
 //! ```
 
-/// Nouns whose last vowel drops before a suffix that starts with a vowel
-/// (folded), with the stem they drop to.
+use crate::search::analysis::fold;
+
+/// Nouns whose last vowel drops before a suffix that starts with a vowel,
+/// with the stem they drop to.
 const VOWEL_DROP: &[(&str, &str)] = &[
-    ("agiz", "agz"),
-    ("akil", "akl"),
-    ("alin", "aln"),
-    ("asil", "asl"),
-    ("asir", "asr"),
-    ("bagir", "bagr"),
+    ("ağız", "ağz"),
+    ("akıl", "akl"),
+    ("alın", "aln"),
+    ("asıl", "asl"),
+    ("asır", "asr"),
+    ("bağır", "bağr"),
     ("beyin", "beyn"),
     ("boyun", "boyn"),
     ("burun", "burn"),
@@ -38,41 +44,50 @@ const VOWEL_DROP: &[(&str, &str)] = &[
     ("devir", "devr"),
     ("emir", "emr"),
     ("fikir", "fikr"),
-    ("gogus", "gogs"),
-    ("gonul", "gonl"),
+    ("göğüs", "göğs"),
+    ("gönül", "gönl"),
     ("hapis", "haps"),
-    ("hatir", "hatr"),
-    ("hukum", "hukm"),
+    ("hatır", "hatr"),
+    ("hüküm", "hükm"),
     ("ilim", "ilm"),
     ("isim", "ism"),
     ("kabir", "kabr"),
-    ("karin", "karn"),
-    ("kayip", "kayb"),
-    ("kayit", "kayd"),
+    ("karın", "karn"),
+    ("kayıp", "kayb"),
+    ("kayıt", "kayd"),
     ("keyif", "keyf"),
-    ("kisim", "kism"),
+    ("kısım", "kısm"),
     ("metin", "metn"),
     ("meyil", "meyl"),
-    ("nabiz", "nabz"),
+    ("nabız", "nabz"),
     ("nakit", "nakd"),
     ("nehir", "nehr"),
     ("nesil", "nesl"),
-    ("ogul", "ogl"),
-    ("omur", "omr"),
+    ("oğul", "oğl"),
+    ("ömür", "ömr"),
     ("resim", "resm"),
-    ("sabir", "sabr"),
-    ("sehir", "sehr"),
-    ("sekil", "sekl"),
+    ("sabır", "sabr"),
+    ("şehir", "şehr"),
+    ("şekil", "şekl"),
     ("seyir", "seyr"),
-    ("sukur", "sukr"),
+    ("şükür", "şükr"),
     ("vakit", "vakt"),
     ("zehir", "zehr"),
     ("zihin", "zihn"),
-    ("zulum", "zulm"),
+    ("zulüm", "zulm"),
+];
+
+/// Words of their own that read as a shorter word plus a suffix (için is
+/// not iç + in, ile not il + e, adam not ada + m): frequent enough that
+/// taking them for inflections would flood a search for the shorter word.
+/// Folded, sorted.
+const WORDS_OF_THEIR_OWN: &[&str] = &[
+    "adam", "ara", "ayrica", "bazi", "belki", "bile", "birlikte", "boyunca", "hala", "hatta",
+    "icin", "iken", "ile", "ise", "iste", "kara", "kimi", "once", "oyun", "turkiye", "yani",
 ];
 
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'ı' | 'ö' | 'ü')
 }
 
 /// The stems a query word's inflections are built on: the word itself,
@@ -85,17 +100,24 @@ pub struct Inflections {
 }
 
 impl Inflections {
-    /// The inflections of a folded Turkish word.
+    /// The inflections of a lower-case Turkish word, in its own letters
+    /// or typed without them.
     pub fn of(word: &str) -> Inflections {
         let mut stems = vec![(word.to_string(), false)];
-        if let Some((_, dropped)) = VOWEL_DROP.iter().find(|(full, _)| *full == word) {
-            stems.push((dropped.to_string(), true));
+        let plain = is_folded(word);
+        for (full, dropped) in VOWEL_DROP {
+            if *full == word {
+                stems.push((dropped.to_string(), true));
+            } else if plain && fold(full) == word {
+                stems.push((fold(dropped), true));
+            }
         }
-        // Words of one syllable mostly keep their consonant (süt → sütü),
-        // but a final -nk softens (renk → rengi).
+        // Words of one syllable mostly keep their consonant (süt → sütü,
+        // at → atı), but a final -nk or -ç softens (renk → rengi, güç →
+        // gücü).
         let syllables = word.chars().filter(|&c| is_vowel(c)).count();
-        if syllables >= 2 || word.ends_with("nk") {
-            if let Some(soft) = soften(word) {
+        if syllables >= 2 || word.ends_with("nk") || word.ends_with('ç') {
+            if let Some(soft) = soften(word, plain) {
                 stems.push((soft, true));
             }
         }
@@ -109,31 +131,47 @@ impl Inflections {
 
     /// Whether `word` (folded) is the word or one of its inflections.
     pub fn matches(&self, word: &str) -> bool {
+        if WORDS_OF_THEIR_OWN
+            .binary_search(&fold(word).as_str())
+            .is_ok()
+        {
+            return self.stems[0].0 == word;
+        }
         self.stems.iter().any(|(stem, before_vowel)| {
             word.strip_prefix(stem.as_str()).is_some_and(|rest| {
+                let (stem, rest) = (fold(stem), fold(rest));
                 if *before_vowel {
-                    rest.chars().next().is_some_and(is_vowel) && is_suffix_chain(stem, rest)
+                    rest.chars().next().is_some_and(is_vowel) && is_suffix_chain(&stem, &rest)
                 } else {
-                    is_suffix_chain(stem, rest)
+                    is_suffix_chain(&stem, &rest)
                 }
             })
         })
     }
 }
 
-/// A word's final p, t, k (folded ç is c already) as Turkish writes it
-/// before a vowel: kitap → kitab, renk → reng, ayak → ayag.
-fn soften(word: &str) -> Option<String> {
+/// A word's final p, t, k, ç as Turkish writes it before a vowel: kitap →
+/// kitab, ağaç → ağac, ortaklık → ortaklığ (ortaklig typed without
+/// Turkish letters), renk → reng.
+fn soften(word: &str, plain: bool) -> Option<String> {
     let mut chars: Vec<char> = word.chars().collect();
-    let last = *chars.last()?;
-    let soft = match last {
+    let n = chars.len();
+    let soft = match *chars.last()? {
         'p' => 'b',
         't' => 'd',
-        'k' => 'g',
+        'ç' => 'c',
+        'k' if n >= 2 && chars[n - 2] == 'n' => 'g',
+        'k' if plain => 'g',
+        'k' => 'ğ',
         _ => return None,
     };
-    *chars.last_mut()? = soft;
+    chars[n - 1] = soft;
     Some(chars.into_iter().collect())
+}
+
+/// True when the word has none of the letters folding changes.
+fn is_folded(word: &str) -> bool {
+    fold(word) == word
 }
 
 /// Suffix slots in their order in a noun: plural, possessive, case, the
@@ -145,6 +183,9 @@ enum After {
     Consonant,
     Any,
 }
+
+/// One slot's suffixes, each with what it must follow.
+type Slot = &'static [(&'static str, After)];
 
 const PLURAL: &[(&str, After)] = &[("lar", After::Any), ("ler", After::Any)];
 
@@ -213,7 +254,19 @@ const CASE: &[(&str, After)] = &[
     ("ce", After::Any),
 ];
 
-const RELATIVE: &[(&str, After)] = &[("ki", After::Any)];
+/// A case and the relative -ki after it: evdeki, kitabınki.
+const RELATIVE: &[(&str, After)] = &[
+    ("daki", After::Any),
+    ("deki", After::Any),
+    ("taki", After::Consonant),
+    ("teki", After::Consonant),
+    ("ndaki", After::Vowel),
+    ("ndeki", After::Vowel),
+    ("inki", After::Consonant),
+    ("unki", After::Consonant),
+    ("ninki", After::Vowel),
+    ("nunki", After::Vowel),
+];
 
 const PREDICATIVE: &[(&str, After)] = &[
     ("dir", After::Any),
@@ -222,37 +275,67 @@ const PREDICATIVE: &[(&str, After)] = &[
     ("tur", After::Consonant),
 ];
 
+/// Where a noun's suffixes may go next, from each point of the chain:
+/// the stem, after a plural, after a possessive, after a case (only -dir
+/// may follow), after -ki (which starts a new noun: plural, case).
+const NEXT: [&[(Slot, usize)]; 6] = [
+    // 0: the stem.
+    &[
+        (PLURAL, 1),
+        (POSSESSIVE, 2),
+        (CASE, 3),
+        (RELATIVE, 4),
+        (PREDICATIVE, 5),
+    ],
+    // 1: after the plural.
+    &[(POSSESSIVE, 2), (CASE, 3), (RELATIVE, 4), (PREDICATIVE, 5)],
+    // 2: after a possessive.
+    &[(CASE, 3), (RELATIVE, 4), (PREDICATIVE, 5)],
+    // 3: after a case.
+    &[(PREDICATIVE, 5)],
+    // 4: after -ki.
+    &[(PLURAL, 1), (CASE, 3), (PREDICATIVE, 5)],
+    // 5: the end.
+    &[],
+];
+
 /// Whether `rest` is a chain of noun suffixes that may follow `stem`.
 fn is_suffix_chain(stem: &str, rest: &str) -> bool {
-    let slots: [&[(&str, After)]; 6] = [PLURAL, POSSESSIVE, CASE, RELATIVE, CASE, PREDICATIVE];
-    let last = stem.chars().last();
-    chain(last, rest, &slots)
+    chain(stem.chars().last(), rest, 0, 0)
 }
 
-fn chain(last: Option<char>, rest: &str, slots: &[&[(&str, After)]]) -> bool {
+fn chain(last: Option<char>, rest: &str, state: usize, depth: usize) -> bool {
     if rest.is_empty() {
         return true;
     }
-    let Some((slot, later)) = slots.split_first() else {
+    // -ki may come twice at most (evdekilerinki); nothing longer is a noun.
+    if depth > 8 {
         return false;
-    };
+    }
     let vowel = last.is_some_and(is_vowel);
     let fits = |after: After| match after {
         After::Vowel => vowel,
         After::Consonant => !vowel,
         After::Any => true,
     };
-    slot.iter().any(|&(suffix, after)| {
-        fits(after)
-            && rest
-                .strip_prefix(suffix)
-                .is_some_and(|more| chain(suffix.chars().last(), more, later))
-    }) || chain(last, rest, later)
+    NEXT[state].iter().any(|&(slot, next)| {
+        slot.iter().any(|&(suffix, after)| {
+            fits(after)
+                && rest
+                    .strip_prefix(suffix)
+                    .is_some_and(|more| chain(suffix.chars().last(), more, next, depth + 1))
+        })
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_their_own_are_sorted() {
+        assert!(WORDS_OF_THEIR_OWN.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn a_word_finds_its_inflections() {
@@ -304,6 +387,11 @@ mod tests {
             ("ogul", "oglak"),
             ("kitap", "kitabevi"),
             ("konu", "konusma"),
+            ("ic", "icin"),
+            ("il", "ile"),
+            ("on", "once"),
+            ("es", "eski"),
+            ("tur", "turkiye"),
         ] {
             assert!(!Inflections::of(lemma).matches(other), "{lemma} ↛ {other}");
         }

@@ -89,7 +89,11 @@ fn queried(lang: &str, upos: &str) -> bool {
 /// frequency; the queries are the lemmas of searchable words seen at
 /// least twice.
 pub fn compose(lang: &'static str) -> Corpus {
-    let pairs = pairs(lang);
+    // Abbreviations ("м." for Москва) are not how a text names a word.
+    let pairs: Vec<Pair> = pairs(lang)
+        .into_iter()
+        .filter(|p| p.form.chars().all(char::is_alphabetic))
+        .collect();
     let mut bag: Vec<usize> = pairs
         .iter()
         .enumerate()
@@ -109,11 +113,10 @@ pub fn compose(lang: &'static str) -> Corpus {
     let mut by_form: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for &p in doc {
-            // A form of another word class with the same lemma is another
-            // word to a reader (Turkish "et", meat, and "etti", did).
-            // An auxiliary is its verb to a reader (had, have).
+            // Turkish verbs are not queried, and a verb's root is another
+            // word to a reader ("et", meat, and "etti", did).
             let upos = pairs[p].upos.as_str();
-            if queried(lang, upos) || (upos == "AUX" && lang != "tr") {
+            if lang != "tr" || !matches!(upos, "VERB" | "AUX") {
                 by_lemma
                     .entry(&pairs[p].lemma)
                     .or_default()
@@ -186,6 +189,12 @@ pub fn search(corpus: &Corpus) -> Score {
     let mut worst = Vec::new();
     for query in &corpus.queries {
         let plan = index.plan(&query.typed);
+        // `EXPLAIN=word` prints what a query matched (to see why).
+        if std::env::var("EXPLAIN").is_ok_and(|w| w == query.typed) {
+            let terms = index.run(&plan, None).matched_terms;
+            println!("{} {}: {terms:?}", corpus.lang, query.typed);
+            println!("  plan: {plan:?}");
+        }
         let hits: Vec<u32> = index
             .run(&plan, None)
             .hits
