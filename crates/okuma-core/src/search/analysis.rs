@@ -184,14 +184,13 @@ impl Analyser {
             return None;
         }
         // Turkish keeps its letters in the term (ön is not on, böyle not
-        // boyle); the folded word is the alias a reader without a Turkish
-        // keyboard finds it by.
+        // boyle): a query typed without them is spelled with them against
+        // the index ([`crate::search::turkish::spellings`]).
         if self.turkish {
-            let alias = (folded != lower).then(|| folded.clone());
             return Some(Analysed {
                 folded,
                 term: lower,
-                alias,
+                alias: None,
             });
         }
         // A word the stemmer takes for a bare suffix ("ları", cut off by a
@@ -199,9 +198,16 @@ impl Analyser {
         let stem = |word: &str| Some(self.stem_folded(word)).filter(|s| !s.is_empty());
         let term = stem(&lower).unwrap_or_else(|| folded.clone());
         // Words without diacritics stem the same either way.
-        let alias = (folded != lower)
+        let mut alias = (folded != lower)
             .then(|| stem(&folded).unwrap_or_else(|| folded.clone()))
             .filter(|a| *a != term);
+        // An English word in -ing or -ed is often a word of its own
+        // (evening, meeting, sitting): the index keeps it whole beside its
+        // stem, and a query for it finds that word, not every form of the
+        // verb ([`crate::search::SearchIndex`]).
+        if self.lang == "en" && alias.is_none() && term != folded && is_verb_form(&folded) {
+            alias = Some(folded.clone());
+        }
         Some(Analysed {
             folded,
             term,
@@ -213,6 +219,12 @@ impl Analyser {
     /// language has a suffix grammar instead of a stemmer (Turkish).
     pub fn inflections(&self, token: &Token) -> Option<Inflections> {
         self.turkish.then(|| Inflections::of(&token.term))
+    }
+
+    /// Whether words are matched by a suffix grammar (Turkish) rather
+    /// than by stemmed terms.
+    pub fn has_suffix_grammar(&self) -> bool {
+        self.turkish
     }
 
     /// The index term of a single word (the first word if there are more).
@@ -253,6 +265,17 @@ impl Analyser {
             None => fold(lower),
         }
     }
+}
+
+/// An English word ending as a participle does (-ing, -ed).
+fn is_verb_form(word: &str) -> bool {
+    word.ends_with("ing") || word.ends_with("ed")
+}
+
+/// Whether a token's alias is the whole word kept beside its stem (an
+/// English -ing or -ed word), which a query for that word matches alone.
+pub fn is_whole_word_alias(token: &Token) -> bool {
+    token.alias.as_deref() == Some(token.folded.as_str()) && is_verb_form(&token.folded)
 }
 
 /// Calls `f(start, end, word)` for each word; see the module docs.
@@ -362,13 +385,32 @@ mod tests {
         let (Some(q), Some(t)) = (a.tokens(typed).pop(), a.tokens(text).into_iter().next()) else {
             return false;
         };
-        // Turkish finds inflections by its suffix grammar, not by term.
-        let inflected = a
-            .inflections(&q)
-            .is_some_and(|i| t.index_terms().any(|term| i.matches(term)));
-        inflected
-            || t.index_terms()
-                .any(|term| term == q.term || term == q.folded)
+        // Turkish finds inflections by its suffix grammar, not by term:
+        // ask an index of the text, as the archive's search does.
+        if a.has_suffix_grammar() {
+            let code = crate::LanguageCode::parse(lang).unwrap();
+            let doc = crate::search::DocText {
+                entry: 0,
+                body: text,
+                ..Default::default()
+            };
+            let (dictionary, shards) = crate::search::index_texts(&code, 1, &[doc]);
+            let mut index = crate::search::SearchIndex::new(dictionary);
+            for shard in shards {
+                index.add_shard(shard).unwrap();
+            }
+            let plan = index.plan(typed);
+            // Found as the word or an inflection, not as a prefix or typo.
+            let known = plan
+                .words
+                .iter()
+                .all(|w| w.candidates.iter().any(|&(_, weight)| weight > 0.9));
+            return known && !index.run(&plan, None).hits.is_empty();
+        }
+        let found = t
+            .index_terms()
+            .any(|term| term == q.term || term == q.folded);
+        found
     }
 
     fn words(lang: &str, text: &str) -> Vec<String> {

@@ -153,15 +153,26 @@ impl WordQuery {
 
     fn word_matches((query, inflections): &(Token, Option<Inflections>), token: &Token) -> bool {
         let q = query.folded.as_str();
+        if let Some(inflections) = inflections {
+            // Turkish: the word in its own letters and its inflections.
+            return inflections.matches(&token.term)
+                || (query.term.chars().count() >= 4
+                    && token.term.starts_with(query.term.as_str()));
+        }
         token
             .index_terms()
             .any(|t| t == query.term || t == query.folded)
-            || inflections
-                .as_ref()
-                .is_some_and(|i| token.index_terms().any(|t| i.matches(t)))
             || token.folded.starts_with(q)
             || (token.term.chars().count() >= 4 && q.starts_with(token.term.as_str()))
             || (q.chars().count() >= 5 && one_edit(&token.term, &query.term))
+    }
+
+    /// Turkish typed without Turkish letters: the same word, matched on
+    /// the text's folded words (the index spells it instead).
+    fn word_matches_folded((query, _): &(Token, Option<Inflections>), token: &Token) -> bool {
+        Inflections::folded(&query.folded).matches(&token.folded)
+            || (query.folded.chars().count() >= 4
+                && token.folded.starts_with(query.folded.as_str()))
     }
 
     /// True when every query word matches some word of `text`.
@@ -170,15 +181,21 @@ impl WordQuery {
             return false;
         }
         let tokens = analyser.tokens(text);
-        self.words
-            .iter()
-            .all(|q| tokens.iter().any(|t| WordQuery::word_matches(q, t)))
+        self.words.iter().all(|q| {
+            tokens.iter().any(|t| WordQuery::word_matches(q, t))
+                || (q.1.is_some() && tokens.iter().any(|t| WordQuery::word_matches_folded(q, t)))
+        })
     }
 }
 
 impl WordTest for WordQuery {
     fn hit(&self, token: &Token) -> bool {
-        self.words.iter().any(|q| WordQuery::word_matches(q, token))
+        self.words.iter().any(|q| {
+            WordQuery::word_matches(q, token)
+                || (q.1.is_some()
+                    && q.0.term == q.0.folded
+                    && WordQuery::word_matches_folded(q, token))
+        })
     }
 }
 

@@ -16,7 +16,8 @@
 //! assert_eq!(dictionary_form("en", "table"), None);
 //! ```
 
-/// English: (form, dictionary form), sorted by form.
+/// English: (form, dictionary form), sorted by form; comparatives of
+/// the irregular adjectives too (better → good).
 const EN: &[(&str, &str)] = &[
     ("am", "be"),
     ("are", "be"),
@@ -26,6 +27,8 @@ const EN: &[(&str, &str)] = &[
     ("been", "be"),
     ("began", "begin"),
     ("begun", "begin"),
+    ("best", "good"),
+    ("better", "good"),
     ("bitten", "bite"),
     ("blew", "blow"),
     ("blown", "blow"),
@@ -52,6 +55,7 @@ const EN: &[(&str, &str)] = &[
     ("drunk", "drink"),
     ("eaten", "eat"),
     ("fallen", "fall"),
+    ("farther", "far"),
     ("fed", "feed"),
     ("feet", "foot"),
     ("fell", "fall"),
@@ -64,6 +68,7 @@ const EN: &[(&str, &str)] = &[
     ("found", "find"),
     ("froze", "freeze"),
     ("frozen", "freeze"),
+    ("further", "far"),
     ("gave", "give"),
     ("geese", "goose"),
     ("given", "give"),
@@ -83,14 +88,18 @@ const EN: &[(&str, &str)] = &[
     ("knew", "know"),
     ("known", "know"),
     ("laid", "lay"),
+    ("least", "little"),
     ("led", "lead"),
     ("lent", "lend"),
+    ("less", "little"),
     ("lost", "lose"),
     ("made", "make"),
     ("meant", "mean"),
     ("men", "man"),
     ("met", "meet"),
     ("mice", "mouse"),
+    ("more", "much"),
+    ("most", "much"),
     ("paid", "pay"),
     ("ran", "run"),
     ("rang", "ring"),
@@ -136,6 +145,8 @@ const EN: &[(&str, &str)] = &[
     ("won", "win"),
     ("wore", "wear"),
     ("worn", "wear"),
+    ("worse", "bad"),
+    ("worst", "bad"),
     ("written", "write"),
     ("wrote", "write"),
 ];

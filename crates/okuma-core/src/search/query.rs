@@ -41,9 +41,10 @@
 //! assert!(result.matched_terms.contains("partnership"));
 //! ```
 
-use crate::search::analysis::{Analyser, Token};
+use crate::search::analysis::{fold, is_whole_word_alias, Analyser, Token};
 use crate::search::docset::DocSet;
 use crate::search::index::{PostingShard, TermDictionary};
+use crate::search::turkish::{self, Inflections};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Match weights: how much of a term's impact each kind of match keeps.
@@ -52,6 +53,9 @@ const INFLECTED: f32 = 0.95;
 const EXTENDS: f32 = 0.9;
 const PREFIX: f32 = 0.75;
 const TYPO: f32 = 0.5;
+/// A Turkish word typed without Turkish letters is tried in at most this
+/// many spellings with them.
+const SPELLINGS: usize = 16;
 /// A prefix expands to at most this many terms (the most frequent).
 const PREFIX_LIMIT: usize = 40;
 /// Words of at least this many letters tolerate one typo.
@@ -163,24 +167,22 @@ impl SearchIndex {
             let best = found.entry(index).or_insert(0.0);
             *best = best.max(weight);
         };
-        for exact in [Some(&token.term), Some(&token.folded), token.alias.as_ref()]
-            .into_iter()
+        if self.analyser.has_suffix_grammar() {
+            self.inflected(token, last, &mut found);
+        } else if let Some(i) = is_whole_word_alias(token)
+            .then(|| self.find(&token.folded))
             .flatten()
         {
-            if let Some(i) = self.find(exact) {
-                add(&mut found, i, EXACT);
-            }
-        }
-        // Turkish: the words that are this one plus suffixes its grammar
-        // allows, found by prefix in the sorted terms.
-        if let Some(inflections) = self.analyser.inflections(token) {
-            for stem in inflections.stems() {
-                let start = terms.partition_point(|t| t.as_str() < stem);
-                for i in (start..terms.len()).take_while(|&i| terms[i].starts_with(stem)) {
-                    if inflections.matches(&terms[i]) {
-                        let exact = terms[i] == token.term;
-                        add(&mut found, i as u32, if exact { EXACT } else { INFLECTED });
-                    }
+            // A word of its own that looks like a verb form (evening): that
+            // word, not every form of "even".
+            add(&mut found, i, EXACT);
+        } else {
+            for exact in [Some(&token.term), Some(&token.folded), token.alias.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(i) = self.find(exact) {
+                    add(&mut found, i, EXACT);
                 }
             }
         }
@@ -191,7 +193,8 @@ impl SearchIndex {
         }
         // The word extends a stored stem by up to four letters.
         let chars: Vec<(usize, char)> = token.folded.char_indices().collect();
-        for cut in (4..chars.len()).rev().take(4) {
+        let stems = !self.analyser.has_suffix_grammar();
+        for cut in (4..chars.len()).rev().take(if stems { 4 } else { 0 }) {
             if let Some(i) = self.find(&token.folded[..chars[cut].0]) {
                 add(&mut found, i, EXTENDS);
                 break;
@@ -199,7 +202,7 @@ impl SearchIndex {
         }
         // The word being typed (the last): terms it is a prefix of, most
         // frequent first.
-        if last {
+        if last && stems {
             let start = terms.partition_point(|t| t.as_str() < token.folded.as_str());
             let mut prefixed: Vec<u32> = (start..terms.len())
                 .take_while(|&i| terms[i].starts_with(token.folded.as_str()))
@@ -234,6 +237,53 @@ impl SearchIndex {
         sorted(found)
     }
 
+    /// Turkish: the terms that are the word or its inflections, in its own
+    /// letters; when it has none and was typed without Turkish letters (or
+    /// with a capital I meaning i), those of its spellings in them; and,
+    /// for the word being typed that matches nothing yet, the terms it (or
+    /// a spelling of it) begins.
+    fn inflected(&self, token: &Token, last: bool, found: &mut HashMap<u32, f32>) {
+        let terms = &self.dictionary.terms;
+        let add_inflections = |word: &str, found: &mut HashMap<u32, f32>| {
+            let inflections = Inflections::of(word);
+            for stem in inflections.stems() {
+                let start = terms.partition_point(|t| t.as_str() < stem);
+                for i in (start..terms.len()).take_while(|&i| terms[i].starts_with(stem)) {
+                    if inflections.matches(&terms[i]) {
+                        let weight = if terms[i] == word { EXACT } else { INFLECTED };
+                        let best = found.entry(i as u32).or_insert(0.0);
+                        *best = best.max(weight);
+                    }
+                }
+            }
+        };
+        add_inflections(&token.term, found);
+        if !found.is_empty() {
+            return;
+        }
+        let spelled = turkish::spellings(&token.folded, terms, SPELLINGS);
+        for spelling in &spelled {
+            add_inflections(spelling, found);
+        }
+        if !found.is_empty() || !last {
+            return;
+        }
+        let mut prefixed: Vec<u32> = Vec::new();
+        for spelling in &spelled {
+            let start = terms.partition_point(|t| t.as_str() < spelling.as_str());
+            prefixed.extend(
+                (start..terms.len())
+                    .take_while(|&i| terms[i].starts_with(spelling.as_str()))
+                    .map(|i| i as u32),
+            );
+        }
+        prefixed.sort_by_key(|&i| std::cmp::Reverse(self.dictionary.df[i as usize]));
+        prefixed.truncate(PREFIX_LIMIT);
+        for i in prefixed {
+            found.entry(i).or_insert(PREFIX);
+        }
+    }
+
     /// What the next letter typed may narrow the plan's last word to: its
     /// completions (the loaded terms it is a prefix of) grouped by the
     /// letter that follows it, and for each of the `k` likeliest letters
@@ -249,6 +299,8 @@ impl SearchIndex {
         let mut letters: BTreeMap<char, (u64, Vec<u32>)> = BTreeMap::new();
         for &(term, weight) in &last.candidates {
             let text = &self.dictionary.terms[term as usize];
+            // Folded: a Turkish term keeps its letters, the typed word may not.
+            let text = fold(text);
             let next = text
                 .strip_prefix(typed)
                 .and_then(|rest| rest.chars().next());

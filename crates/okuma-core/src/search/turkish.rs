@@ -17,12 +17,12 @@
 //! ```
 //! use okuma_core::search::turkish::Inflections;
 //! let insan = Inflections::of("insan");
-//! assert!(insan.matches("insanlarin"));
-//! assert!(!insan.matches("insanlik"));
+//! assert!(insan.matches("insanların"));
+//! assert!(!insan.matches("insanlık"));
 //! assert!(Inflections::of("ağız").matches("ağzından"));
-//! assert!(Inflections::of("agiz").matches("agzindan"));
+//! assert!(Inflections::folded("agiz").matches("agzindan"));
 //! assert!(!Inflections::of("ön").matches("onlar"));
-//! assert!(Inflections::of("kitap").matches("kitabi"));
+//! assert!(Inflections::of("kitap").matches("kitabı"));
 //! assert!(!Inflections::of("neden").matches("ne"));
 //! ```
 
@@ -82,8 +82,9 @@ const VOWEL_DROP: &[(&str, &str)] = &[
 /// taking them for inflections would flood a search for the shorter word.
 /// Folded, sorted.
 const WORDS_OF_THEIR_OWN: &[&str] = &[
-    "adam", "ara", "ayrica", "bazi", "belki", "bile", "birlikte", "boyunca", "hala", "hatta",
-    "icin", "iken", "ile", "ise", "iste", "kara", "kimi", "once", "oyun", "turkiye", "yani",
+    "adam", "ara", "ayrica", "baskan", "bazi", "belki", "bile", "birlikte", "boyunca", "hala",
+    "hatta", "icin", "iken", "ile", "ise", "iste", "kara", "kimi", "once", "oyun", "turkiye",
+    "yani",
 ];
 
 fn is_vowel(c: char) -> bool {
@@ -100,25 +101,38 @@ pub struct Inflections {
 }
 
 impl Inflections {
-    /// The inflections of a lower-case Turkish word, in its own letters
-    /// or typed without them.
+    /// The inflections of a lower-case Turkish word, in its own letters.
     pub fn of(word: &str) -> Inflections {
+        Inflections::build(word, false)
+    }
+
+    /// The inflections of a word typed without Turkish letters, to match
+    /// against words folded the same way ("agiz" finds "agzindan").
+    pub fn folded(word: &str) -> Inflections {
+        Inflections::build(&fold(word), true)
+    }
+
+    fn build(word: &str, folded: bool) -> Inflections {
         let mut stems = vec![(word.to_string(), false)];
-        let plain = is_folded(word);
         for (full, dropped) in VOWEL_DROP {
             if *full == word {
                 stems.push((dropped.to_string(), true));
-            } else if plain && fold(full) == word {
+            } else if folded && fold(full) == word {
                 stems.push((fold(dropped), true));
             }
         }
         // Words of one syllable mostly keep their consonant (süt → sütü,
-        // at → atı), but a final -nk or -ç softens (renk → rengi, güç →
-        // gücü).
+        // at → atı, kent → kenti), but -nk softens (renk → rengi).
         let syllables = word.chars().filter(|&c| is_vowel(c)).count();
-        if syllables >= 2 || word.ends_with("nk") || word.ends_with('ç') {
-            if let Some(soft) = soften(word, plain) {
+        if syllables >= 2 || word.ends_with("nk") {
+            if let Some(soft) = soften(word, folded) {
                 stems.push((soft, true));
+            }
+        }
+        // Pronouns whose dative changes its vowel.
+        for (pronoun, dative) in [("ben", "bana"), ("sen", "sana")] {
+            if word == pronoun {
+                stems.push((dative.to_string(), false));
             }
         }
         Inflections { stems }
@@ -131,12 +145,23 @@ impl Inflections {
 
     /// Whether `word` (folded) is the word or one of its inflections.
     pub fn matches(&self, word: &str) -> bool {
-        if WORDS_OF_THEIR_OWN
-            .binary_search(&fold(word).as_str())
-            .is_ok()
-        {
-            return self.stems[0].0 == word;
+        // A word of its own, or an inflection of one, is not an inflection
+        // of a shorter word it begins with (başkanı is not başka + n + ı).
+        let folded = fold(word);
+        let own = WORDS_OF_THEIR_OWN.iter().find(|own| {
+            // The inflections of short ones are too often the short word's
+            // own (içinde is iç + i + nde as well as için + de).
+            folded.starts_with(**own)
+                && (folded.len() == own.len()
+                    || (own.len() >= 6 && Inflections::folded(own).matches_suffixes(&folded)))
+        });
+        if own.is_some_and(|own| fold(&self.stems[0].0).len() < own.len()) {
+            return false;
         }
+        self.matches_suffixes(word)
+    }
+    /// Whether `word` is one of the stems plus a suffix chain.
+    fn matches_suffixes(&self, word: &str) -> bool {
         self.stems.iter().any(|(stem, before_vowel)| {
             word.strip_prefix(stem.as_str()).is_some_and(|rest| {
                 let (stem, rest) = (fold(stem), fold(rest));
@@ -151,9 +176,9 @@ impl Inflections {
 }
 
 /// A word's final p, t, k, ç as Turkish writes it before a vowel: kitap →
-/// kitab, ağaç → ağac, ortaklık → ortaklığ (ortaklig typed without
-/// Turkish letters), renk → reng.
-fn soften(word: &str, plain: bool) -> Option<String> {
+/// kitab, ağaç → ağac, ortaklık → ortaklığ (ortaklig folded), renk →
+/// reng.
+fn soften(word: &str, folded: bool) -> Option<String> {
     let mut chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     let soft = match *chars.last()? {
@@ -161,17 +186,12 @@ fn soften(word: &str, plain: bool) -> Option<String> {
         't' => 'd',
         'ç' => 'c',
         'k' if n >= 2 && chars[n - 2] == 'n' => 'g',
-        'k' if plain => 'g',
+        'k' if folded => 'g',
         'k' => 'ğ',
         _ => return None,
     };
     chars[n - 1] = soft;
     Some(chars.into_iter().collect())
-}
-
-/// True when the word has none of the letters folding changes.
-fn is_folded(word: &str) -> bool {
-    fold(word) == word
 }
 
 /// Suffix slots in their order in a noun: plural, possessive, case, the
@@ -328,9 +348,80 @@ fn chain(last: Option<char>, rest: &str, state: usize, depth: usize) -> bool {
     })
 }
 
+/// Turkish letters a reader without a Turkish keyboard types as these.
+fn spelled_as(c: char) -> &'static [char] {
+    match c {
+        'c' => &['c', 'ç'],
+        'g' => &['g', 'ğ'],
+        'i' => &['i', 'ı'],
+        'o' => &['o', 'ö'],
+        's' => &['s', 'ş'],
+        'u' => &['u', 'ü'],
+        _ => &[],
+    }
+}
+
+/// The ways `typed` (folded: no Turkish letters) may be spelled in Turkish
+/// letters that begin at least one of `terms` (sorted): "ozbek" →
+/// "özbek", "isbirligi" → "işbirliği". At most `limit`, searched letter by
+/// letter, so only spellings the index has are followed.
+pub fn spellings(typed: &str, terms: &[String], limit: usize) -> Vec<String> {
+    let begins = |prefix: &str| {
+        let i = terms.partition_point(|t| t.as_str() < prefix);
+        terms.get(i).is_some_and(|t| t.starts_with(prefix))
+    };
+    let mut out = Vec::new();
+    let mut stack = vec![(String::new(), typed)];
+    while let Some((done, rest)) = stack.pop() {
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            if out.len() < limit {
+                out.push(done);
+            }
+            continue;
+        };
+        let same = [c];
+        let options = match spelled_as(c) {
+            [] => &same[..],
+            options => options,
+        };
+        for &letter in options {
+            let mut next = done.clone();
+            next.push(letter);
+            if begins(&next) {
+                stack.push((next, chars.as_str()));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_typed_without_turkish_letters_is_spelled_with_them() {
+        let terms: Vec<String> = [
+            "işbirliği",
+            "on",
+            "onlar",
+            "ön",
+            "önce",
+            "özbek",
+            "özbekistan",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut found = spellings("ozbek", &terms, 8);
+        found.sort();
+        assert_eq!(found, ["özbek"]);
+        assert_eq!(spellings("isbirligi", &terms, 8), ["işbirliği"]);
+        let mut on = spellings("on", &terms, 8);
+        on.sort();
+        assert_eq!(on, ["on", "ön"]);
+        assert!(spellings("zz", &terms, 8).is_empty());
+    }
 
     #[test]
     fn words_of_their_own_are_sorted() {
@@ -360,13 +451,16 @@ mod tests {
                 "durum",
                 &["durumunda", "durumda", "durumlar", "durumdan", "durumunun"],
             ),
-            ("agiz", &["agzina", "agizlarda", "agzindan", "agza"]),
+            ("ağız", &["ağzına", "ağızlarda", "ağzından", "ağza"]),
             ("burun", &["burnu"]),
-            ("ogul", &["oglum", "oglunun", "oglu", "ogluna"]),
-            ("kitap", &["kitabi", "kitaplar", "kitapta"]),
+            ("oğul", &["oğlum", "oğlunun", "oğlu", "oğluna"]),
+            ("kitap", &["kitabı", "kitaplar", "kitapta"]),
+            ("birlik", &["birliği", "birlikleri"]),
+            ("renk", &["rengi"]),
+            ("ben", &["bana", "beni", "benimle"]),
             ("ev", &["evler", "evde", "evdeki", "evlerinden"]),
-            ("ortaklik", &["ortakligi", "ortakliklar"]),
-            ("kazakistan", &["kazakistandir", "kazakistanin"]),
+            ("ortaklık", &["ortaklığı", "ortaklıklar"]),
+            ("kazakistan", &["kazakistandır", "kazakistanın"]),
         ] {
             let inflections = Inflections::of(lemma);
             for form in forms {
@@ -382,16 +476,19 @@ mod tests {
             ("kimse", "kim"),
             ("insan", "insanlik"),
             ("insan", "in"),
-            ("baskan", "baska"),
+            ("başkan", "başka"),
             ("bakan", "bak"),
-            ("ogul", "oglak"),
+            ("oğul", "oğlak"),
             ("kitap", "kitabevi"),
             ("konu", "konusma"),
-            ("ic", "icin"),
+            ("iç", "için"),
+            ("başka", "başkanı"),
+            ("kent", "kendi"),
+            ("alt", "aldı"),
             ("il", "ile"),
-            ("on", "once"),
-            ("es", "eski"),
-            ("tur", "turkiye"),
+            ("ön", "önce"),
+            ("eş", "eski"),
+            ("tür", "türkiye"),
         ] {
             assert!(!Inflections::of(lemma).matches(other), "{lemma} ↛ {other}");
         }
