@@ -18,7 +18,7 @@ const GOAL: f64 = 0.95;
 /// What it reaches today, per language (precision, recall): a change that
 /// loses either fails. Raise these as the search gets closer to [`GOAL`];
 /// docs/notes.md names the words that hold each figure below it.
-const FLOOR: &[(&str, f64, f64)] = &[("tr", 0.95, 0.99), ("ru", 0.81, 0.91), ("en", 0.96, 0.96)];
+const FLOOR: &[(&str, f64, f64)] = &[("tr", 0.95, 0.99), ("ru", 0.87, 0.91), ("en", 0.96, 0.96)];
 
 #[test]
 fn real_text_precision_and_recall() {

@@ -206,7 +206,21 @@ impl Analyser {
         // stem, and a query for it finds that word, not every form of the
         // verb ([`crate::search::SearchIndex`]).
         if self.lang == "en" && alias.is_none() && term != folded && is_verb_form(&folded) {
-            alias = Some(folded.clone());
+            alias = Some(whole_word(&folded));
+        }
+        // A Russian word cut to a stem of three letters or less shares it
+        // with others a reader keeps apart (имя → им, them; тема → тем;
+        // надо → над): the index keeps it whole beside the stem.
+        // A form from the table of irregular ones (дня) is kept as its
+        // dictionary form (день), which a query for that word finds.
+        if self.lang == "ru"
+            && alias.is_none()
+            && term != folded
+            && term.chars().count() <= SHORT_STEM
+        {
+            let whole = crate::search::lemmas::dictionary_form(&self.lang, &lower)
+                .map_or_else(|| folded.clone(), fold);
+            alias = Some(whole_word(&whole));
         }
         Some(Analysed {
             folded,
@@ -267,15 +281,40 @@ impl Analyser {
     }
 }
 
+/// A Russian stem this short is kept beside the whole word.
+pub const SHORT_STEM: usize = 3;
+
 /// An English word ending as a participle does (-ing, -ed).
 fn is_verb_form(word: &str) -> bool {
     word.ends_with("ing") || word.ends_with("ed")
 }
 
+/// Whole words kept beside their stem are stored marked, apart from the
+/// stems (the Russian pronoun "меня" kept whole is not the stem "меня" of
+/// менять): `=` never starts a word.
+pub const WHOLE_WORD: char = '=';
+
+/// The index term of `word` kept whole.
+pub fn whole_word(word: &str) -> String {
+    format!("{WHOLE_WORD}{word}")
+}
+
 /// Whether a token's alias is the whole word kept beside its stem (an
 /// English -ing or -ed word), which a query for that word matches alone.
 pub fn is_whole_word_alias(token: &Token) -> bool {
-    token.alias.as_deref() == Some(token.folded.as_str()) && is_verb_form(&token.folded)
+    token.alias.as_deref() == Some(whole_word(&token.folded).as_str())
+        && is_verb_form(&token.folded)
+}
+
+/// Whether a token's alias is a Russian word kept whole beside its short
+/// stem: a query for it matches the whole words of that stem, not the stem.
+pub fn is_short_stem_alias(token: &Token) -> bool {
+    token
+        .alias
+        .as_deref()
+        .is_some_and(|a| a.starts_with(WHOLE_WORD))
+        && token.term.chars().count() <= SHORT_STEM
+        && !is_verb_form(&token.folded)
 }
 
 /// Calls `f(start, end, word)` for each word; see the module docs.

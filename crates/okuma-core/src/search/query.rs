@@ -41,7 +41,9 @@
 //! assert!(result.matched_terms.contains("partnership"));
 //! ```
 
-use crate::search::analysis::{fold, is_whole_word_alias, Analyser, Token};
+use crate::search::analysis::{
+    fold, is_short_stem_alias, is_whole_word_alias, whole_word, Analyser, Token, WHOLE_WORD,
+};
 use crate::search::docset::DocSet;
 use crate::search::index::{PostingShard, TermDictionary};
 use crate::search::turkish::{self, Inflections};
@@ -60,6 +62,10 @@ const SPELLINGS: usize = 16;
 const PREFIX_LIMIT: usize = 40;
 /// Words of at least this many letters tolerate one typo.
 const TYPO_MIN_CHARS: usize = 5;
+/// A typo matches only terms of at least this many letters: a stem of
+/// five is one edit from too many others (Russian прийт, прост; сказа,
+/// стака).
+const TYPO_TERM_CHARS: usize = 6;
 /// The longest query the engine reads; the rest is ignored.
 pub const MAX_QUERY_WORDS: usize = 12;
 
@@ -169,9 +175,32 @@ impl SearchIndex {
         };
         if self.analyser.has_suffix_grammar() {
             self.inflected(token, last, &mut found);
-        } else if let Some(i) = is_whole_word_alias(token)
-            .then(|| self.find(&token.folded))
-            .flatten()
+        } else if let Some(whole) = token
+            .alias
+            .as_deref()
+            .filter(|_| is_short_stem_alias(token))
+        {
+            // A Russian word with a short stem (имя → им): the whole words
+            // of that stem (имя, имени), not the stem, which holds others
+            // (им, them).
+            let stem = token.term.as_str();
+            let marked = whole_word(stem);
+            let start = terms.partition_point(|t| t.as_str() < marked.as_str());
+            for i in (start..terms.len()).take_while(|&i| terms[i].starts_with(marked.as_str())) {
+                let term = &terms[i][WHOLE_WORD.len_utf8()..];
+                if self.analyser.term(term).as_deref() == Some(stem) {
+                    add(
+                        &mut found,
+                        i as u32,
+                        if terms[i] == whole { EXACT } else { INFLECTED },
+                    );
+                }
+            }
+        } else if let Some(i) = token
+            .alias
+            .as_deref()
+            .filter(|_| is_whole_word_alias(token))
+            .and_then(|whole| self.find(whole))
         {
             // A word of its own that looks like a verb form (evening): that
             // word, not every form of "even".
@@ -223,7 +252,7 @@ impl SearchIndex {
             let typed = (token.folded.as_str(), chars.len());
             for (i, term) in terms.iter().enumerate() {
                 let len = self.term_chars[i] as usize;
-                if len < TYPO_MIN_CHARS {
+                if len < TYPO_TERM_CHARS || term.starts_with(WHOLE_WORD) {
                     continue;
                 }
                 let near = |(w, n): (&str, usize)| {
