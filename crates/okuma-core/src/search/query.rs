@@ -166,6 +166,14 @@ impl SearchIndex {
             .map(|i| i as u32)
     }
 
+    /// The terms that begin with `prefix` (a run of the sorted terms).
+    fn beginning_with(&self, prefix: &str) -> std::ops::Range<usize> {
+        let terms = &self.dictionary.terms;
+        let start = terms.partition_point(|t| t.as_str() < prefix);
+        let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
+        start..end
+    }
+
     fn candidates(&self, token: &Token, last: bool) -> Vec<(u32, f32)> {
         let terms = &self.dictionary.terms;
         let mut found: HashMap<u32, f32> = HashMap::new();
@@ -185,8 +193,7 @@ impl SearchIndex {
             // (им, them).
             let stem = token.term.as_str();
             let marked = whole_word(stem);
-            let start = terms.partition_point(|t| t.as_str() < marked.as_str());
-            for i in (start..terms.len()).take_while(|&i| terms[i].starts_with(marked.as_str())) {
+            for i in self.beginning_with(&marked) {
                 let term = &terms[i][WHOLE_WORD.len_utf8()..];
                 if self.analyser.term(term).as_deref() == Some(stem) {
                     add(
@@ -232,9 +239,8 @@ impl SearchIndex {
         // The word being typed (the last): terms it is a prefix of, most
         // frequent first.
         if last && stems {
-            let start = terms.partition_point(|t| t.as_str() < token.folded.as_str());
-            let mut prefixed: Vec<u32> = (start..terms.len())
-                .take_while(|&i| terms[i].starts_with(token.folded.as_str()))
+            let mut prefixed: Vec<u32> = self
+                .beginning_with(&token.folded)
                 .map(|i| i as u32)
                 .collect();
             if prefixed.len() > PREFIX_LIMIT {
@@ -276,8 +282,7 @@ impl SearchIndex {
         let add_inflections = |word: &str, found: &mut HashMap<u32, f32>| {
             let inflections = Inflections::of(word);
             for stem in inflections.stems() {
-                let start = terms.partition_point(|t| t.as_str() < stem);
-                for i in (start..terms.len()).take_while(|&i| terms[i].starts_with(stem)) {
+                for i in self.beginning_with(stem) {
                     if inflections.matches(&terms[i]) {
                         let weight = if terms[i] == word { EXACT } else { INFLECTED };
                         let best = found.entry(i as u32).or_insert(0.0);
@@ -299,12 +304,7 @@ impl SearchIndex {
         }
         let mut prefixed: Vec<u32> = Vec::new();
         for spelling in &spelled {
-            let start = terms.partition_point(|t| t.as_str() < spelling.as_str());
-            prefixed.extend(
-                (start..terms.len())
-                    .take_while(|&i| terms[i].starts_with(spelling.as_str()))
-                    .map(|i| i as u32),
-            );
+            prefixed.extend(self.beginning_with(spelling).map(|i| i as u32));
         }
         prefixed.sort_by_key(|&i| std::cmp::Reverse(self.dictionary.df[i as usize]));
         prefixed.truncate(PREFIX_LIMIT);
